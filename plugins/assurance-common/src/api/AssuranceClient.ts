@@ -1,0 +1,80 @@
+import { ResponseError } from '@backstage/errors';
+import { entityRefToPath } from '../entityRef';
+import { EntityGates, EvidencePage, EvidenceRecord } from '../types';
+import { AssuranceApi } from './AssuranceApi';
+
+/**
+ * Finds the base URL of a backend plugin. Matches Backstage's DiscoveryApi.
+ *
+ * @public
+ */
+export interface AssuranceDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/**
+ * Makes authenticated requests. Matches Backstage's FetchApi.
+ *
+ * @public
+ */
+export interface AssuranceFetch {
+  fetch: typeof fetch;
+}
+
+/**
+ * The HTTP client of the assurance backend; runs in the browser and in Node.
+ *
+ * @public
+ */
+export class AssuranceClient implements AssuranceApi {
+  readonly #discoveryApi: AssuranceDiscovery;
+  readonly #fetchApi: AssuranceFetch;
+
+  constructor(options: {
+    discoveryApi: AssuranceDiscovery;
+    fetchApi?: AssuranceFetch;
+  }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+  }
+
+  async getGates(options: { entityRef: string }): Promise<EntityGates> {
+    return this.#get(`/v1/entities/${entityRefToPath(options.entityRef)}/gates`);
+  }
+
+  async listEvidence(options: {
+    entityRef: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<EvidencePage> {
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) {
+      query.set('limit', String(options.limit));
+    }
+    if (options.cursor) {
+      query.set('cursor', options.cursor);
+    }
+    const suffix = query.size ? `?${query}` : '';
+    return this.#get(
+      `/v1/entities/${entityRefToPath(options.entityRef)}/evidence${suffix}`,
+    );
+  }
+
+  async getEvidence(options: { id: string }): Promise<EvidenceRecord> {
+    return this.#get(`/v1/evidence/${encodeURIComponent(options.id)}`);
+  }
+
+  async getEvidenceContentUrl(options: { id: string }): Promise<string> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    return `${baseUrl}/v1/evidence/${encodeURIComponent(options.id)}/content`;
+  }
+
+  async #get<T>(path: string): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,3 @@
+export type { AssuranceApi } from './AssuranceApi';
+export { AssuranceClient } from './AssuranceClient';
+export type { AssuranceDiscovery, AssuranceFetch } from './AssuranceClient';

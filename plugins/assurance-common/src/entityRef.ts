@@ -1,0 +1,40 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * Parses an entity reference and returns it in its one canonical form:
+ * `kind:namespace/name`, all lower case, with `default` as the namespace and
+ * `component` as the kind when they are left out.
+ *
+ * Throws a `TypeError` that says what is wrong when the reference cannot be
+ * read.
+ *
+ * @public
+ */
+export function normalizeEntityRef(
+  ref: string | CompoundEntityRef,
+  defaults: { defaultKind?: string; defaultNamespace?: string } = {},
+): string {
+  const parsed =
+    typeof ref === 'string'
+      ? parseEntityRef(ref.trim(), {
+          defaultKind: defaults.defaultKind ?? 'component',
+          defaultNamespace: defaults.defaultNamespace ?? 'default',
+        })
+      : ref;
+  const kind = parsed.kind.toLocaleLowerCase('en-US');
+  const namespace = parsed.namespace.toLocaleLowerCase('en-US');
+  const name = parsed.name.toLocaleLowerCase('en-US');
+  return `${kind}:${namespace}/${name}`;
+}
+
+/**
+ * Splits a canonical entity reference into the three path segments the
+ * assurance API uses: `/entities/{kind}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export function entityRefToPath(ref: string): string {
+  const normalized = normalizeEntityRef(ref);
+  const { kind, namespace, name } = parseEntityRef(normalized);
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
+}

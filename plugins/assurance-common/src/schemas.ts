@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { EVIDENCE_FORMATS, EvidenceFormat } from './types';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform(value => (value === '' ? undefined : value));
+
+/**
+ * The form fields that accompany an uploaded evidence file.
+ *
+ * @public
+ */
+export const evidenceUploadFieldsSchema = z.object({
+  entityRef: z
+    .string({ error: 'entityRef is required' })
+    .trim()
+    .min(1, 'entityRef is required')
+    .max(255, 'must be at most 255 characters'),
+  format: z
+    .enum(EVIDENCE_FORMATS as [EvidenceFormat, ...EvidenceFormat[]], {
+      error: `format must be one of ${EVIDENCE_FORMATS.join(', ')}`,
+    })
+    .optional(),
+  executionId: optionalText(255),
+  workItem: optionalText(255),
+  artifact: optionalText(255),
+  version: optionalText(128),
+  digest: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9]+:[a-f0-9]{32,128}$/i,
+      'digest must look like sha256:<hex>',
+    )
+    .optional(),
+  releaseId: optionalText(255),
+  commit: z
+    .string()
+    .trim()
+    .regex(/^[a-f0-9]{7,64}$/i, 'commit must be a hex commit id')
+    .optional(),
+  pipelineUrl: z
+    .url({ protocol: /^https?$/, error: 'pipelineUrl must be an http(s) URL' })
+    .max(2048)
+    .optional(),
+});
+
+/**
+ * Parsed upload fields.
+ *
+ * @public
+ */
+export type EvidenceUploadFields = z.infer<typeof evidenceUploadFieldsSchema>;
+
+/**
+ * Query parameters of the evidence list.
+ *
+ * @public
+ */
+export const evidenceListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(200, 'limit must be at most 200')
+    .default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+/**
+ * Turns a zod error into one readable sentence naming each bad field.
+ *
+ * @public
+ */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map(issue => {
+      const path = issue.path.join('.');
+      return path && !issue.message.startsWith(path)
+        ? `${path}: ${issue.message}`
+        : issue.message;
+    })
+    .join('; ');
+}

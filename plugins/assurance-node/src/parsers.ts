@@ -1,0 +1,47 @@
+import {
+  EvidenceFormat,
+  EvidenceSummary,
+} from '@real-app-forever/plugin-assurance-common';
+
+/**
+ * One uploaded file, as a parser sees it.
+ *
+ * @public
+ */
+export interface EvidenceParserInput {
+  /** The file name the uploader gave, for messages only. */
+  fileName: string;
+  /** The bytes as text: decoded from UTF-8 or UTF-16, byte order mark removed. */
+  text: string;
+}
+
+/**
+ * Reads one evidence format into normalised facts.
+ *
+ * @public
+ */
+export interface EvidenceParser {
+  format: EvidenceFormat;
+  /**
+   * Whether the text looks like this format. Cheap and without side
+   * effects: it runs on every upload that does not name its format.
+   */
+  detect(input: EvidenceParserInput): boolean;
+  /**
+   * Reads the facts. Throws {@link EvidenceRefusedError} when the file is
+   * not usable evidence of this format; the message is shown to the uploader.
+   */
+  parse(input: EvidenceParserInput): EvidenceSummary;
+}
+
+/**
+ * Thrown by a parser to refuse a file, with a reason meant for the uploader.
+ *
+ * @public
+ */
+export class EvidenceRefusedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'EvidenceRefusedError';
+  }
+}
