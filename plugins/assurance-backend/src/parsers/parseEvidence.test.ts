@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { EvidenceFormat } from '@real-app-forever/plugin-assurance-common';
+import { EvidenceParser } from '@real-app-forever/plugin-assurance-node';
+import { defaultParsers, parseEvidence } from './parseEvidence';
+import { parseText, parseTextAs, refusalOf } from './__testUtils__/corpus';
+
+const UNRECOGNISED =
+  'unrecognised format: not JUnit XML, SARIF 2.1.0, CycloneDX JSON or npm audit JSON';
+
+function nested(depth: number): string {
+  return `{"runs": ${'['.repeat(depth - 1)}${']'.repeat(
+    depth - 1,
+  )}, "version": "2.1.0"}`;
+}
+
+function fakeParser(overrides: Partial<EvidenceParser>): EvidenceParser {
+  return {
+    format: 'junit',
+    detect: () => true,
+    parse: () => ({
+      kind: 'sbom',
+      componentCount: 0,
+    }),
+    ...overrides,
+  };
+}
+
+describe('parseEvidence', () => {
+  it('refuses an empty or blank file', () => {
+    expect(refusalOf(() => parseText('')).message).toBe('the file is empty');
+    expect(refusalOf(() => parseText(' \n\t\r\n')).message).toBe(
+      'the file is empty',
+    );
+    expect(
+      refusalOf(() => parseTextAs({ text: '\ufeff  ', format: 'sarif' }))
+        .message,
+    ).toBe('the file is empty');
+  });
+
+  it('refuses content of an unknown format', () => {
+    expect(refusalOf(() => parseText('hello, world')).message).toBe(
+      UNRECOGNISED,
+    );
+    expect(refusalOf(() => parseText('{"hello": "world"}')).message).toBe(
+      UNRECOGNISED,
+    );
+  });
+
+  it('hints at what a known but unsupported format is', () => {
+    expect(
+      refusalOf(() => parseText('{"spdxVersion": "SPDX-2.3", "packages": []}'))
+        .message,
+    ).toBe(
+      `${UNRECOGNISED} (it looks like an SPDX SBOM, which is not supported yet; upload a CycloneDX JSON SBOM)`,
+    );
+    expect(
+      refusalOf(() => parseText('TAP version 13\nok 1\n')).message,
+    ).toMatch(/\(it looks like TAP test output; convert it to JUnit XML\)$/);
+  });
+
+  it('refuses a format no parser reads', () => {
+    expect(
+      refusalOf(() =>
+        parseTextAs({ text: 'x', format: 'yaml' as EvidenceFormat }),
+      ).message,
+    ).toBe(
+      "unknown evidence format 'yaml'; known formats: junit, sarif, cyclonedx-json, npm-audit",
+    );
+  });
+
+  it('uses the named format instead of detection', () => {
+    const text = '{"bomFormat": "CycloneDX", "runs": [], "version": "2.1.0"}';
+    expect(refusalOf(() => parseText(text)).message).toBe(
+      'ambiguous format: the file looks like sarif and cyclonedx-json; name the format when uploading',
+    );
+    expect(parseTextAs({ text, format: 'cyclonedx-json' })).toMatchObject({
+      format: 'cyclonedx-json',
+      summary: { kind: 'sbom', componentCount: 0 },
+    });
+    expect(
+      refusalOf(() => parseTextAs({ text, format: 'junit' })).message,
+    ).toMatch(/^the XML is not well-formed/);
+  });
+
+  it('wraps anything but a refusal that a parser throws', () => {
+    const parsers = [
+      fakeParser({
+        parse: () => {
+          throw new TypeError(
+            "Cannot read properties of undefined (reading 'x')",
+          );
+        },
+      }),
+    ];
+    const refusal = refusalOf(() =>
+      parseEvidence({ parsers, fileName: 'f', bytes: Buffer.from('<x/>') }),
+    );
+    expect(refusal.message).toBe(
+      "could not read the file as junit: Cannot read properties of undefined (reading 'x')",
+    );
+    expect(refusal.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('treats a detect that throws as no match', () => {
+    const parsers = [
+      fakeParser({
+        detect: () => {
+          throw new Error('broken detection');
+        },
+      }),
+    ];
+    expect(
+      refusalOf(() =>
+        parseEvidence({ parsers, fileName: 'f', bytes: Buffer.from('<x/>') }),
+      ).message,
+    ).toBe(UNRECOGNISED);
+  });
+
+  it('refuses JSON nested deeper than 64 levels, detected or named', () => {
+    const reason = 'JSON nested deeper than 64 levels is refused';
+    expect(refusalOf(() => parseText(nested(65))).message).toBe(reason);
+    expect(
+      refusalOf(() => parseTextAs({ text: nested(65), format: 'sarif' }))
+        .message,
+    ).toBe(reason);
+    expect(
+      refusalOf(() => parseText(`${'['.repeat(100000)}${']'.repeat(100000)}`))
+        .message,
+    ).toBe(reason);
+    // Brackets inside strings do not count.
+    expect(
+      parseText(`{"runs": [], "version": "2.1.0", "x": "${'['.repeat(100)}"}`),
+    ).toMatchObject({ format: 'sarif' });
+  });
+
+  it('lets JSON nested exactly 64 levels deep past the depth guard', () => {
+    expect(
+      refusalOf(() => parseTextAs({ text: nested(64), format: 'sarif' }))
+        .message,
+    ).toMatch(/^not a SARIF 2.1.0 log: runs.0: /);
+  });
+
+  it('says why JSON that no parser claims is unusable', () => {
+    expect(
+      refusalOf(() => parseText('{"version": "2.1.0", "runs": [')).message,
+    ).toMatch(/^not valid JSON: /);
+  });
+
+  it('exports the four default parsers', () => {
+    expect(defaultParsers.map(parser => parser.format)).toEqual([
+      'junit',
+      'sarif',
+      'cyclonedx-json',
+      'npm-audit',
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { GateDefinition } from '../gates/gateDefinitions';
+import { GatePolicy } from '../gates/gatePolicy';
+import { IngestService } from '../ingest/IngestService';
+import { EntityAccess } from './EntityAccess';
+import { createEntityRouter } from './entities.router';
+import { createEvidenceRouter } from './evidence.router';
+
+/**
+ * Everything the assurance HTTP API needs.
+ */
+export interface RouterOptions {
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  auditor: AuditorService;
+  store: EvidenceStore;
+  ingest: IngestService;
+  policy: GatePolicy;
+  gates: ReadonlyMap<string, GateDefinition>;
+  maxUploadBytes: number;
+  now?: () => Date;
+}
+
+/**
+ * The assurance HTTP API, mounted at /api/assurance.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const access = new EntityAccess(options);
+  const router = Router();
+  router.use(express.json({ limit: '100kb' }));
+
+  router.use(createEvidenceRouter({ ...options, access }));
+  router.use(createEntityRouter({ ...options, access }));
+
+  return router;
+}
