@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  assuranceEvidenceCreatePermission,
+  assuranceEvidenceReadPermission,
+} from '@real-app-forever/plugin-assurance-common';
+
+const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
+
+/**
+ * The portal's permission policy.
+ *
+ * - Signed-in users read assurance data of every entity.
+ * - Users upload evidence only for entities they own.
+ * - Any other assurance permission is denied, so that a permission added
+ *   later stays closed until this policy decides about it.
+ * - Everything outside the assurance plugin is allowed, as with allow-all.
+ *
+ * Service principals, such as the CI token, never reach a policy; their
+ * access is limited by `backend.auth.externalAccess[].accessRestrictions`.
+ */
+export class AssurancePermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+
+    if (!permission.name.startsWith(ASSURANCE_PERMISSION_PREFIX)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+
+    if (isPermission(permission, assuranceEvidenceReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+
+    if (isPermission(permission, assuranceEvidenceCreatePermission)) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs,
+        }),
+      );
+    }
+
+    return { result: AuthorizeResult.DENY };
+  }
+}
+
+/**
+ * Installs {@link AssurancePermissionPolicy} in the permission backend.
+ */
+export const permissionModuleAssurancePolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'assurance-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new AssurancePermissionPolicy());
+      },
+    });
+  },
+});
+
+export default permissionModuleAssurancePolicy;
