@@ -243,6 +243,8 @@ export interface GateResult {
   remediation: string;
   /** The evidence the verdict was computed from. */
   evidenceIds: string[];
+  /** When the newest of that evidence was uploaded; ISO 8601, UTC. */
+  evidenceUploadedAt?: string;
   /** ISO 8601, UTC. */
   evaluatedAt: string;
 }

@@ -82,6 +82,7 @@ export function evaluateGates(options: {
       title: gate.title,
       ...verdict,
       evidenceIds: relevant.map(e => e.id),
+      evidenceUploadedAt: relevant[0].uploadedAt,
       evaluatedAt,
     };
   });

@@ -45,7 +45,8 @@ function gate(overrides: Partial<GateResult>): GateResult {
     reason: '',
     remediation: '',
     evidenceIds: [],
-    evaluatedAt: threeDaysAgo,
+    evidenceUploadedAt: threeDaysAgo,
+    evaluatedAt: new Date().toISOString(),
     ...overrides,
   };
 }

@@ -35,6 +35,7 @@ const columns: TableColumn<GateResult>[] = [
     title: 'Status',
     field: 'status',
     width: '10%',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: gate => (
       <span data-gate-id={gate.id} data-gate-status={gate.status}>
         <GateStatusLabel status={gate.status} />
@@ -62,10 +63,15 @@ const columns: TableColumn<GateResult>[] = [
     render: gate => <EvidenceLinks ids={gate.evidenceIds} />,
   },
   {
-    title: 'Evaluated',
-    field: 'evaluatedAt',
+    title: 'Evidence age',
+    field: 'evidenceUploadedAt',
     width: '12%',
-    render: gate => <RelativeTime value={gate.evaluatedAt} />,
+    render: gate =>
+      gate.evidenceUploadedAt ? (
+        <RelativeTime value={gate.evidenceUploadedAt} />
+      ) : (
+        <Typography variant="body2">No evidence</Typography>
+      ),
   },
 ];
 
