@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// The browser test: builds the app, starts the backend that serves it (with
+// the example evidence seeded through the API), and walks the portal in
+// Debian's Chromium. Writes the README's screenshot to docs/.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const baseUrl = 'http://localhost:7017';
+const exampleEntity = 'component:default/payments-api';
+const backendLog = resolve(root, 'node_modules/.cache/e2e-backend.log');
+
+let backend;
+let browser;
+
+async function until(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) {
+        return value;
+      }
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
+}
+
+async function guestToken() {
+  const response = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+before(async () => {
+  const build = spawnSync('yarn', ['workspace', 'app', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  assert.equal(build.status, 0, 'the app builds');
+
+  // The backend's request log is long; it is printed only when a test fails.
+  mkdirSync(resolve(root, 'node_modules/.cache'), { recursive: true });
+  const log = openSync(backendLog, 'w');
+  backend = spawn(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      resolve(root, 'app-config.yaml'),
+      '--config',
+      resolve(root, 'scripts/e2e/app-config.e2e.yaml'),
+    ],
+    { cwd: root, stdio: ['ignore', log, log], detached: true },
+  );
+
+  // The seeding module uploads the example evidence once the catalog has the
+  // entities; wait until the example entity has its verdicts.
+  await until(
+    'seeded gate verdicts',
+    async () => {
+      const token = await guestToken();
+      const [kind, rest] = exampleEntity.split(':');
+      const response = await fetch(
+        `${baseUrl}/api/assurance/v1/entities/${kind}/${rest}/gates`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      if (!response.ok) {
+        return false;
+      }
+      const { gates } = await response.json();
+      const statuses = new Set(gates.map(g => g.status));
+      return statuses.has('failed') && statuses.has('passed');
+    },
+    240_000,
+  );
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (process.exitCode) {
+    process.stderr.write(readFileSync(backendLog, 'utf8').slice(-20_000));
+  }
+  if (backend?.pid) {
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+test('the Gates tab of an example entity shows a failed and a passed gate', async () => {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+  });
+  await page.goto(`${baseUrl}/catalog/default/component/payments-api/gates`);
+
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click({ timeout: 60_000 });
+
+  const gates = page.getByTestId('assurance-gates');
+  await gates.waitFor({ timeout: 60_000 });
+  const failed = gates.locator('[data-gate-status="failed"]');
+  const passed = gates.locator('[data-gate-status="passed"]');
+  await failed.first().waitFor({ timeout: 30_000 });
+  await passed.first().waitFor({ timeout: 30_000 });
+  assert.ok((await failed.count()) >= 1, 'at least one failed gate');
+  assert.ok((await passed.count()) >= 1, 'at least one passed gate');
+
+  // The failed unit-tests gate says which test failed.
+  const unitTests = gates.locator('[data-gate-id="unit-tests"]');
+  assert.match(await unitTests.innerText(), /failed/i);
+
+  mkdirSync(resolve(root, 'docs'), { recursive: true });
+  await page.screenshot({
+    path: resolve(root, 'docs/gates-tab.png'),
+    fullPage: true,
+  });
+});
