@@ -21,6 +21,7 @@
  */
 
 export * from './types';
+export * from './summaries';
 export * from './permissions';
 export * from './schemas';
 export * from './entityRef';

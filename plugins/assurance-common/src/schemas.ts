@@ -85,6 +85,62 @@ export const evidenceListQuerySchema = z.object({
     .max(200, 'limit must be at most 200')
     .default(50),
   cursor: z.string().max(512).optional(),
+  format: z
+    .enum(EVIDENCE_FORMATS as [EvidenceFormat, ...EvidenceFormat[]], {
+      error: `format must be one of ${EVIDENCE_FORMATS.join(', ')}`,
+    })
+    .optional(),
+  executionId: optionalText(255),
+  artifact: optionalText(255),
+  digest: optionalText(160),
+  releaseId: optionalText(255),
+  workItem: optionalText(255),
+});
+
+/**
+ * The body of `POST /v1/evidence/links`: evidence kept elsewhere.
+ *
+ * @public
+ */
+export const evidenceLinkSchema = evidenceUploadFieldsSchema
+  .omit({ format: true })
+  .extend({
+    format: z.enum(EVIDENCE_FORMATS as [EvidenceFormat, ...EvidenceFormat[]], {
+      error: `format is required, one of ${EVIDENCE_FORMATS.join(', ')}`,
+    }),
+    url: z.url({
+      protocol: /^https?$/,
+      error: 'url must be an http(s) URL',
+    }),
+    sha256: z
+      .string({ error: 'sha256 is required' })
+      .regex(/^[a-f0-9]{64}$/i, 'sha256 must be 64 hex characters')
+      .transform(value => value.toLowerCase()),
+    size: z
+      .number({ error: 'size is required, in bytes' })
+      .int('size must be a whole number of bytes')
+      .min(0, 'size must not be negative'),
+    fileName: optionalText(255),
+  });
+
+/**
+ * A link to evidence kept elsewhere.
+ *
+ * @public
+ */
+export type EvidenceLinkInput = z.infer<typeof evidenceLinkSchema>;
+
+/**
+ * The body of `DELETE /v1/evidence/{id}`.
+ *
+ * @public
+ */
+export const evidenceDeleteSchema = z.object({
+  reason: z
+    .string({ error: 'reason is required' })
+    .trim()
+    .min(3, 'reason must say why, in at least 3 characters')
+    .max(1000, 'reason must be at most 1000 characters'),
 });
 
 /**

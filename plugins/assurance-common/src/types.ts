@@ -18,12 +18,32 @@
  * The vocabulary shared by the assurance frontend, backend, CLI and modules.
  */
 
+import { EvidenceSummary } from './summaries';
+
 /**
  * The evidence formats the backend can parse.
  *
  * @public
  */
-export type EvidenceFormat = 'junit' | 'sarif' | 'cyclonedx-json' | 'npm-audit';
+export type EvidenceFormat =
+  | 'junit'
+  | 'tap'
+  | 'sarif'
+  | 'eslint-json'
+  | 'cyclonedx-json'
+  | 'cyclonedx-xml'
+  | 'spdx-json'
+  | 'spdx-tag-value'
+  | 'npm-audit'
+  | 'trivy-json'
+  | 'grype-json'
+  | 'osv-scanner-json'
+  | 'snyk-json'
+  | 'gitleaks-json'
+  | 'lcov'
+  | 'cobertura-xml'
+  | 'scorecard-json'
+  | 'provenance';
 
 /**
  * Every evidence format, in a stable order.
@@ -32,9 +52,23 @@ export type EvidenceFormat = 'junit' | 'sarif' | 'cyclonedx-json' | 'npm-audit';
  */
 export const EVIDENCE_FORMATS: readonly EvidenceFormat[] = [
   'junit',
+  'tap',
   'sarif',
+  'eslint-json',
   'cyclonedx-json',
+  'cyclonedx-xml',
+  'spdx-json',
+  'spdx-tag-value',
   'npm-audit',
+  'trivy-json',
+  'grype-json',
+  'osv-scanner-json',
+  'snyk-json',
+  'gitleaks-json',
+  'lcov',
+  'cobertura-xml',
+  'scorecard-json',
+  'provenance',
 ];
 
 /**
@@ -91,98 +125,6 @@ export const SEVERITIES: readonly Severity[] = [
 ];
 
 /**
- * Facts read from a test report.
- *
- * @public
- */
-export interface TestReportSummary {
-  kind: 'tests';
-  total: number;
-  passed: number;
-  failed: number;
-  errored: number;
-  skipped: number;
-  /** Failing and erroring cases, at most {@link MAX_LISTED_ITEMS}. */
-  failures: Array<{
-    name: string;
-    classname?: string;
-    suite?: string;
-    type: 'failure' | 'error';
-    message?: string;
-  }>;
-}
-
-/**
- * Facts read from a static analysis report.
- *
- * @public
- */
-export interface StaticAnalysisSummary {
-  kind: 'static-analysis';
-  tools: string[];
-  /** Results that are not suppressed. */
-  total: number;
-  byLevel: { error: number; warning: number; note: number; none: number };
-  suppressed: number;
-  /** Unsuppressed results of level error first, at most {@link MAX_LISTED_ITEMS}. */
-  results: Array<{
-    ruleId?: string;
-    level: 'error' | 'warning' | 'note' | 'none';
-    message: string;
-    location?: string;
-  }>;
-}
-
-/**
- * Facts read from a software bill of materials.
- *
- * @public
- */
-export interface SbomSummary {
-  kind: 'sbom';
-  specVersion?: string;
-  componentCount: number;
-  primaryComponent?: { name: string; version?: string };
-}
-
-/**
- * Facts read from a vulnerability scan.
- *
- * @public
- */
-export interface VulnerabilitySummary {
-  kind: 'vulnerabilities';
-  total: number;
-  bySeverity: Record<Severity, number>;
-  /** Most severe first, at most {@link MAX_LISTED_ITEMS}. */
-  findings: Array<{
-    id: string;
-    packageName: string;
-    severity: Severity;
-    title?: string;
-    fixAvailable?: boolean;
-  }>;
-}
-
-/**
- * The parsed facts of one evidence file.
- *
- * @public
- */
-export type EvidenceSummary =
-  | TestReportSummary
-  | StaticAnalysisSummary
-  | SbomSummary
-  | VulnerabilitySummary;
-
-/**
- * How many failing tests, results or findings a summary lists at most.
- *
- * @public
- */
-export const MAX_LISTED_ITEMS = 50;
-
-/**
  * Optional links that tie evidence to a pipeline run and a build.
  *
  * @public
@@ -208,13 +150,79 @@ export interface EvidenceRecord extends EvidenceLinks {
   entityRef: string;
   format: EvidenceFormat;
   fileName: string;
-  /** Hex sha256 of the stored bytes, computed by the server. */
+  /**
+   * Hex sha256 of the stored bytes, computed by the server. For a link, the
+   * sha256 the uploader declared for the linked file.
+   */
   sha256: string;
   size: number;
   uploadedBy: string;
   /** ISO 8601, UTC. */
   uploadedAt: string;
   summary: EvidenceSummary;
+  /**
+   * `content` when the backend keeps the bytes (the default), `link` when the
+   * file is kept elsewhere at {@link EvidenceRecord.url}.
+   */
+  storage?: 'content' | 'link';
+  /** Where a linked file is kept. */
+  url?: string;
+  /**
+   * True when secrets were removed from the upload before it was stored; the
+   * sha256 is then that of the stored, redacted bytes.
+   */
+  redacted?: boolean;
+}
+
+/**
+ * The filters of an evidence list.
+ *
+ * @public
+ */
+export interface EvidenceFilter {
+  format?: EvidenceFormat;
+  executionId?: string;
+  artifact?: string;
+  digest?: string;
+  releaseId?: string;
+  workItem?: string;
+}
+
+/**
+ * The answer of re-hashing stored evidence.
+ *
+ * @public
+ */
+export interface EvidenceVerification {
+  id: string;
+  /** The sha256 recorded at upload. */
+  expectedSha256: string;
+  /** The sha256 of the bytes stored now. */
+  actualSha256: string;
+  matches: boolean;
+  size: number;
+  /** ISO 8601, UTC. */
+  verifiedAt: string;
+}
+
+/**
+ * A build output: evidence and provenance subjects are matched to it by
+ * digest. Build once, promote that digest.
+ *
+ * @public
+ */
+export interface Artifact {
+  entityRef: string;
+  /** `algorithm:hex`, e.g. `sha256:…`. */
+  digest: string;
+  name?: string;
+  version?: string;
+  /** How many evidence records name this digest, or have it as a subject. */
+  evidenceCount: number;
+  /** ISO 8601, UTC. */
+  firstSeenAt: string;
+  /** ISO 8601, UTC. */
+  lastSeenAt: string;
 }
 
 /**

@@ -48,6 +48,12 @@ export interface EvidenceParser {
    * not usable evidence of this format; the message is shown to the uploader.
    */
   parse(input: EvidenceParserInput): EvidenceSummary;
+  /**
+   * For formats that can carry secrets: the text to store instead of the
+   * upload, with every secret value removed. When absent, the upload is
+   * stored as it came. Runs after a successful `parse`.
+   */
+  redact?(input: EvidenceParserInput): string;
 }
 
 /**

@@ -61,6 +61,9 @@ const assuranceApi: AssuranceApi = {
     throw new Error('not used');
   },
   getEvidenceContentUrl: async () => 'http://example.com/content',
+  verifyEvidence: jest.fn(),
+  getEvidenceExportUrl: async () => 'http://example.com/export',
+  listArtifacts: async () => [],
 };
 
 describe('assurance plugin (new frontend system)', () => {

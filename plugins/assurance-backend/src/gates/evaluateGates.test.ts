@@ -16,6 +16,7 @@
 
 import { ConfigReader } from '@backstage/config';
 import {
+  EvidenceFormat,
   EvidenceRecord,
   EvidenceSummary,
 } from '@real-app-forever/plugin-assurance-common';
@@ -36,16 +37,16 @@ function record(
   overrides: Partial<EvidenceRecord> = {},
 ): EvidenceRecord {
   counter += 1;
-  const formats = {
+  const formats: Partial<Record<EvidenceSummary['kind'], EvidenceFormat>> = {
     tests: 'junit',
     'static-analysis': 'sarif',
     sbom: 'cyclonedx-json',
     vulnerabilities: 'npm-audit',
-  } as const;
+  };
   return {
     id: `e${counter}`,
     entityRef: 'component:default/payments-api',
-    format: formats[summary.kind],
+    format: formats[summary.kind]!,
     fileName: 'report',
     sha256: 'f'.repeat(64),
     size: 1,

@@ -53,7 +53,12 @@ export function parseEvidence(options: {
   bytes: Buffer;
   /** The format the uploader named; detected from the content when absent. */
   format?: EvidenceFormat;
-}): { format: EvidenceFormat; summary: EvidenceSummary } {
+}): {
+  format: EvidenceFormat;
+  summary: EvidenceSummary;
+  /** Present when the parser removed secrets: the text to store instead. */
+  redactedText?: string;
+} {
   const { parsers, fileName, bytes, format } = options;
   const text = decodeEvidenceText(bytes);
   if (text.trim() === '') {
@@ -65,7 +70,13 @@ export function parseEvidence(options: {
     ? parserForFormat({ parsers, format })
     : detectFormat({ parsers, input });
   try {
-    return { format: parser.format, summary: parser.parse(input) };
+    const summary = parser.parse(input);
+    const redactedText = parser.redact?.(input);
+    return {
+      format: parser.format,
+      summary,
+      ...(redactedText === undefined ? {} : { redactedText }),
+    };
   } catch (error) {
     if (error instanceof EvidenceRefusedError) {
       throw error;

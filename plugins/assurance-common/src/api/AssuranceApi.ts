@@ -14,7 +14,14 @@
  * limitations under the License.
  */
 
-import { EntityGates, EvidencePage, EvidenceRecord } from '../types';
+import {
+  Artifact,
+  EntityGates,
+  EvidenceFilter,
+  EvidencePage,
+  EvidenceRecord,
+  EvidenceVerification,
+} from '../types';
 
 /**
  * Reads the assurance backend.
@@ -27,8 +34,15 @@ export interface AssuranceApi {
     entityRef: string;
     limit?: number;
     cursor?: string;
+    filter?: EvidenceFilter;
   }): Promise<EvidencePage>;
   getEvidence(options: { id: string }): Promise<EvidenceRecord>;
   /** The URL that serves an evidence file's original bytes. */
   getEvidenceContentUrl(options: { id: string }): Promise<string>;
+  /** Re-hashes the stored bytes and compares with the recorded sha256. */
+  verifyEvidence(options: { id: string }): Promise<EvidenceVerification>;
+  /** The URL of a zip archive of all the entity's evidence and a manifest. */
+  getEvidenceExportUrl(options: { entityRef: string }): Promise<string>;
+  /** The entity's artifacts, newest first. */
+  listArtifacts(options: { entityRef: string }): Promise<Artifact[]>;
 }

@@ -16,7 +16,14 @@
 
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from '../entityRef';
-import { EntityGates, EvidencePage, EvidenceRecord } from '../types';
+import {
+  Artifact,
+  EntityGates,
+  EvidenceFilter,
+  EvidencePage,
+  EvidenceRecord,
+  EvidenceVerification,
+} from '../types';
 import { AssuranceApi } from './AssuranceApi';
 
 /**
@@ -64,8 +71,14 @@ export class AssuranceClient implements AssuranceApi {
     entityRef: string;
     limit?: number;
     cursor?: string;
+    filter?: EvidenceFilter;
   }): Promise<EvidencePage> {
     const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.filter ?? {})) {
+      if (value) {
+        query.set(key, value);
+      }
+    }
     if (options.limit !== undefined) {
       query.set('limit', String(options.limit));
     }
@@ -85,6 +98,24 @@ export class AssuranceClient implements AssuranceApi {
   async getEvidenceContentUrl(options: { id: string }): Promise<string> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
     return `${baseUrl}/v1/evidence/${encodeURIComponent(options.id)}/content`;
+  }
+
+  async verifyEvidence(options: { id: string }): Promise<EvidenceVerification> {
+    return this.#get(`/v1/evidence/${encodeURIComponent(options.id)}/verify`);
+  }
+
+  async getEvidenceExportUrl(options: { entityRef: string }): Promise<string> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    return `${baseUrl}/v1/entities/${entityRefToPath(
+      options.entityRef,
+    )}/evidence/export`;
+  }
+
+  async listArtifacts(options: { entityRef: string }): Promise<Artifact[]> {
+    const { items } = await this.#get<{ items: Artifact[] }>(
+      `/v1/entities/${entityRefToPath(options.entityRef)}/artifacts`,
+    );
+    return items;
   }
 
   async #get<T>(path: string): Promise<T> {

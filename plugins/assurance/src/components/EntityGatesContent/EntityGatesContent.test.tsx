@@ -57,6 +57,9 @@ function mockApi(getGates: AssuranceApi['getGates']): AssuranceApi {
     listEvidence: jest.fn(),
     getEvidence: jest.fn(),
     getEvidenceContentUrl: jest.fn(),
+    verifyEvidence: jest.fn(),
+    getEvidenceExportUrl: jest.fn(),
+    listArtifacts: jest.fn(),
   };
 }
 
