@@ -138,6 +138,22 @@ describe.each(databases.eachSupportedId())(
       expect(await knex('assurance_audit_log').select()).toEqual([]);
     });
 
+    it('stores a file once when the same upload races itself', async () => {
+      const { knex, store } = await createStore();
+      const input = evidence({ executionId: 'run-7' });
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          store.insertEvidence({
+            evidence: { ...input, id: crypto.randomUUID() },
+            audit,
+          }),
+        ),
+      );
+      expect(results.filter(r => r.created)).toHaveLength(1);
+      expect(new Set(results.map(r => r.record.id)).size).toBe(1);
+      expect(await knex('assurance_evidence').select('id')).toHaveLength(1);
+    });
+
     it('pages newest first with a cursor', async () => {
       const { store } = await createStore();
       const times = [1, 2, 3, 4, 5].map(

@@ -124,8 +124,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         return { record: rowToRecord(stored), created: true };
       });
     } catch (error) {
-      // A concurrent upload of the same file may have won the race on the
-      // unique key; that upload's record is the answer.
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      // A concurrent upload of the same file won the race on the unique
+      // key; that upload's record is the answer.
       const winner: EvidenceRow | undefined = await this.db(
         'assurance_evidence',
       )
@@ -242,6 +245,18 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     }
     return records;
   }
+}
+
+/** Whether a database error is a unique-key violation, on any engine. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return (
+    code === '23505' || // PostgreSQL
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'ER_DUP_ENTRY' ||
+    errno === 1062 // MySQL
+  );
 }
 
 function encodeCursor(position: { uploadedAt: Date; id: string }): string {
