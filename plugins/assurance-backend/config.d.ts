@@ -29,6 +29,43 @@ export interface Config {
      */
     seedExampleEvidence?: boolean;
 
+    /**
+     * How long evidence is kept. Evidence older than its format's number of
+     * days is deleted by a job every six hours, except the newest execution
+     * of each format per entity. Without numbers, evidence is kept forever.
+     */
+    retention?: {
+      /** Days to keep evidence of formats without a number of their own. */
+      defaultDays?: number;
+      /** Days to keep evidence, per format, e.g. `junit: 90`. */
+      formats?: { [format: string]: number };
+      /**
+       * Days an entity may be missing from the catalog before its evidence
+       * is purged. Defaults to 30.
+       */
+      orphanGraceDays?: number;
+    };
+
+    /** Build provenance: in-toto statements, DSSE envelopes, Sigstore bundles. */
+    provenance?: {
+      /**
+       * Public keys that provenance signatures are checked against. A key with
+       * a keyId is tried only on signatures that name that keyid; if it does
+       * not verify, the signature is `failed`. A key without a keyId is tried
+       * on every other signature. Keyless (Fulcio certificate) signatures stay
+       * `unverified` unless a key here verifies them. Defaults to none: every
+       * signature is `unverified`.
+       */
+      trustedKeys?: Array<{
+        /** The keyid that signatures name (DSSE `keyid`, Sigstore `publicKey.hint`). */
+        keyId?: string;
+        /** Shown in verification reasons. */
+        name?: string;
+        /** The public key or a certificate, PEM-encoded. Never a private key. */
+        publicKey: string;
+      }>;
+    };
+
     /** Which gates each risk level requires. */
     gatePolicy?: {
       /**

@@ -31,7 +31,14 @@ import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { builtInGates } from './gates/gateDefinitions';
 import { readGatePolicy } from './gates/gatePolicy';
 import { IngestService } from './ingest/IngestService';
+import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
+import {
+  readRetentionPolicy,
+  runRetention,
+  scheduleRetention,
+} from './lifecycle/retention';
 import { defaultParsers } from './parsers';
+import { createProvenanceParser, readTrustedKeys } from './parsers/provenance';
 import { createRouter } from './service/router';
 
 /** 20 MB, the default upload limit. */
@@ -48,6 +55,7 @@ export const assurancePlugin = createBackendPlugin({
     const parsers = new Map<EvidenceFormat, EvidenceParser>(
       defaultParsers.map(parser => [parser.format, parser]),
     );
+    const defaultProvenance = parsers.get('provenance');
     env.registerExtensionPoint(assuranceParsersExtensionPoint, {
       addParser(...added) {
         for (const parser of added) {
@@ -67,6 +75,7 @@ export const assurancePlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -81,22 +90,50 @@ export const assurancePlugin = createBackendPlugin({
         const maxUploadBytes =
           config.getOptionalNumber('assurance.maxUploadBytes') ??
           DEFAULT_MAX_UPLOAD_BYTES;
+        const retention = readRetentionPolicy(config);
+        // Signatures are checked against the keys in config, so the
+        // provenance parser is made here rather than in the default list.
+        // A module that registered its own provenance parser keeps it.
+        if (
+          !parsers.has('provenance') ||
+          parsers.get('provenance') === defaultProvenance
+        ) {
+          parsers.set(
+            'provenance',
+            createProvenanceParser({ trustedKeys: readTrustedKeys(config) }),
+          );
+        }
         const store = await DatabaseEvidenceStore.create({ database });
+        const lifecycle = await DatabaseLifecycleStore.create({ database });
         const ingest = new IngestService({
           store,
           parsers: () => [...parsers.values()],
+          maxBytes: maxUploadBytes,
         });
 
         httpRouter.use(
           await createRouter({
             ...deps,
             store,
+            lifecycle,
             ingest,
             policy,
             gates: builtInGates,
             maxUploadBytes,
           }),
         );
+        await scheduleRetention({
+          scheduler: deps.scheduler,
+          run: async () =>
+            runRetention({
+              store: lifecycle,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              policy: retention,
+              logger,
+              now: new Date(),
+            }),
+        });
         logger.info('Assurance backend ready', {
           formats: [...parsers.keys()].join(','),
           maxUploadBytes,

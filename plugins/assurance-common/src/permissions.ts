@@ -45,6 +45,17 @@ export const assuranceEvidenceReadPermission = createPermission({
 });
 
 /**
+ * Delete one evidence record (audited, with a reason).
+ *
+ * @public
+ */
+export const assuranceEvidenceDeletePermission = createPermission({
+  name: 'assurance.evidence.delete',
+  attributes: { action: 'delete' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the assurance plugin.
  *
  * @public
@@ -52,4 +63,5 @@ export const assuranceEvidenceReadPermission = createPermission({
 export const assurancePermissions = [
   assuranceEvidenceCreatePermission,
   assuranceEvidenceReadPermission,
+  assuranceEvidenceDeletePermission,
 ];

@@ -27,6 +27,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   assuranceEvidenceCreatePermission,
+  assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
 } from '@real-app-forever/plugin-assurance-common';
 import permissionModuleAssurancePolicy, {
@@ -69,11 +70,6 @@ describe('AssurancePermissionPolicy', () => {
 
   it('denies assurance permissions it does not know', async () => {
     const unknown = [
-      createPermission({
-        name: 'assurance.evidence.delete',
-        attributes: { action: 'delete' },
-        resourceType: 'catalog-entity',
-      }),
       createPermission({ name: 'assurance.admin', attributes: {} }),
     ];
 
@@ -82,6 +78,29 @@ describe('AssurancePermissionPolicy', () => {
         result: AuthorizeResult.DENY,
       });
     }
+  });
+
+  it('lets only evidence admins delete evidence', async () => {
+    const withAdmins = new AssurancePermissionPolicy({
+      evidenceAdminGroups: ['platform-engineering'],
+    });
+    const admin: PolicyQueryUser = {
+      ...guest,
+      info: {
+        userEntityRef: 'user:default/priya.nair',
+        ownershipEntityRefs: ['group:default/platform-engineering'],
+      },
+    };
+    const permission = assuranceEvidenceDeletePermission;
+    await expect(withAdmins.handle({ permission }, admin)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(withAdmins.handle({ permission }, guest)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    await expect(policy.handle({ permission }, admin)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it('denies assurance permissions without a user', async () => {

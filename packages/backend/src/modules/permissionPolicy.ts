@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -32,7 +35,9 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   assuranceEvidenceCreatePermission,
+  assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
+  normalizeEntityRef,
 } from '@real-app-forever/plugin-assurance-common';
 
 const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
@@ -42,6 +47,8 @@ const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
  *
  * - Signed-in users read assurance data of every entity.
  * - Users upload evidence only for entities they own.
+ * - Members of the evidence admin groups (`assurance.evidenceAdminGroups`)
+ *   may delete evidence; nobody else may.
  * - Any other assurance permission is denied, so that a permission added
  *   later stays closed until this policy decides about it.
  * - Everything outside the assurance plugin is allowed, as with allow-all.
@@ -50,6 +57,16 @@ const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
  * access is limited by `backend.auth.externalAccess[].accessRestrictions`.
  */
 export class AssurancePermissionPolicy implements PermissionPolicy {
+  readonly #adminGroups: Set<string>;
+
+  constructor(options: { evidenceAdminGroups?: string[] } = {}) {
+    this.#adminGroups = new Set(
+      (options.evidenceAdminGroups ?? []).map(ref =>
+        normalizeEntityRef(ref, { defaultKind: 'group' }),
+      ),
+    );
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -77,6 +94,13 @@ export class AssurancePermissionPolicy implements PermissionPolicy {
       );
     }
 
+    if (isPermission(permission, assuranceEvidenceDeletePermission)) {
+      const isAdmin = user.info.ownershipEntityRefs.some(ref =>
+        this.#adminGroups.has(normalizeEntityRef(ref)),
+      );
+      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+
     return { result: AuthorizeResult.DENY };
   }
 }
@@ -89,9 +113,15 @@ export const permissionModuleAssurancePolicy = createBackendModule({
   moduleId: 'assurance-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new AssurancePermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(
+          new AssurancePermissionPolicy({
+            evidenceAdminGroups: config.getOptionalStringArray(
+              'assurance.evidenceAdminGroups',
+            ),
+          }),
+        );
       },
     });
   },

@@ -20,6 +20,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  Artifact,
+  EvidenceFilter,
   EvidenceFormat,
   EvidencePage,
   EvidenceRecord,
@@ -27,34 +29,14 @@ import {
 import { Knex } from 'knex';
 import { appendAuditEntry } from './auditLog';
 import { AuditEntryInput, EvidenceStore, NewEvidence } from './EvidenceStore';
-import { EvidenceRow, rowToRecord } from './rows';
+import { EvidenceRow, RECORD_COLUMNS, rowToRecord } from './rows';
+import { linkArtifacts, listArtifacts } from './artifacts';
 import { toDate } from './time';
 
 const migrationsDir = resolvePackagePath(
   '@real-app-forever/plugin-assurance-backend',
   'migrations',
 );
-
-/** The columns of a record, without the summary's neighbour, the bytes. */
-const RECORD_COLUMNS = [
-  'id',
-  'entity_ref',
-  'format',
-  'file_name',
-  'sha256',
-  'size',
-  'execution_key',
-  'work_item',
-  'artifact',
-  'version',
-  'digest',
-  'release_id',
-  'commit_sha',
-  'pipeline_url',
-  'uploaded_by',
-  'uploaded_at',
-  'summary',
-];
 
 /**
  * Stores evidence in the plugin's database (SQLite, PostgreSQL or MySQL).
@@ -110,10 +92,22 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           uploaded_by: evidence.uploadedBy,
           uploaded_at: evidence.uploadedAt,
           summary: JSON.stringify(evidence.summary),
+          storage: evidence.content ? 'content' : 'link',
+          url: evidence.url ?? null,
+          redacted: evidence.redacted ?? false,
         });
-        await tx('assurance_evidence_content').insert({
-          evidence_id: evidence.id,
-          content: evidence.content,
+        if (evidence.content) {
+          await tx('assurance_evidence_content').insert({
+            evidence_id: evidence.id,
+            content: evidence.content,
+          });
+        }
+        await linkArtifacts({
+          tx,
+          entityRef: evidence.entityRef,
+          evidenceId: evidence.id,
+          seenAt: evidence.uploadedAt,
+          artifacts: evidence.artifacts ?? [],
         });
         await appendAuditEntry({ tx, entry: audit, now: evidence.uploadedAt });
 
@@ -170,7 +164,9 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     entityRef: string;
     limit: number;
     cursor?: string;
+    filter?: EvidenceFilter;
   }): Promise<EvidencePage> {
+    const { filter = {} } = options;
     const query = this.db('assurance_evidence')
       .where({ entity_ref: options.entityRef })
       .select(RECORD_COLUMNS)
@@ -179,6 +175,20 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(options.limit + 1);
+
+    const columns: Array<[keyof EvidenceFilter, string]> = [
+      ['format', 'format'],
+      ['executionId', 'execution_key'],
+      ['artifact', 'artifact'],
+      ['digest', 'digest'],
+      ['releaseId', 'release_id'],
+      ['workItem', 'work_item'],
+    ];
+    for (const [key, column] of columns) {
+      if (filter[key]) {
+        query.where(column, filter[key]);
+      }
+    }
 
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
@@ -208,6 +218,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           }
         : {}),
     };
+  }
+
+  async listArtifacts(options: { entityRef: string }): Promise<Artifact[]> {
+    return listArtifacts({ db: this.db, entityRef: options.entityRef });
   }
 
   async listLatestExecutionEvidence(options: {

@@ -15,6 +15,8 @@
  */
 
 import {
+  Artifact,
+  EvidenceFilter,
   EvidenceFormat,
   EvidenceLinks,
   EvidencePage,
@@ -35,7 +37,25 @@ export interface NewEvidence extends EvidenceLinks {
   uploadedBy: string;
   uploadedAt: Date;
   summary: EvidenceSummary;
-  content: Buffer;
+  /** The bytes to keep; absent for evidence kept elsewhere (a link). */
+  content?: Buffer;
+  /** Where linked evidence is kept. */
+  url?: string;
+  /** True when secrets were removed from the upload before storing. */
+  redacted?: boolean;
+  /** The artifacts this evidence names, by digest. */
+  artifacts?: ArtifactReference[];
+}
+
+/**
+ * An artifact named by evidence: through the upload's `digest` field
+ * (`declared`) or as a provenance subject (`subject`).
+ */
+export interface ArtifactReference {
+  digest: string;
+  name?: string;
+  version?: string;
+  relation: 'declared' | 'subject';
 }
 
 /**
@@ -75,12 +95,16 @@ export interface EvidenceStore {
     entityRef: string;
     limit: number;
     cursor?: string;
+    filter?: EvidenceFilter;
   }): Promise<EvidencePage>;
 
   /**
    * For each format, the newest evidence and every other evidence of that
    * format from the same execution: what the gates are evaluated from.
    */
+  /** The entity's artifacts, newest first. */
+  listArtifacts(options: { entityRef: string }): Promise<Artifact[]>;
+
   listLatestExecutionEvidence(options: {
     entityRef: string;
     formats: EvidenceFormat[];

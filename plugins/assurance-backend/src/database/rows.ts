@@ -39,7 +39,34 @@ export interface EvidenceRow {
   uploaded_by: string;
   uploaded_at: Date | string | number;
   summary: string;
+  storage: string;
+  url: string | null;
+  redacted: boolean | number;
 }
+
+/** The columns of a record; the bytes live in another table. */
+export const RECORD_COLUMNS = [
+  'id',
+  'entity_ref',
+  'format',
+  'file_name',
+  'sha256',
+  'size',
+  'execution_key',
+  'work_item',
+  'artifact',
+  'version',
+  'digest',
+  'release_id',
+  'commit_sha',
+  'pipeline_url',
+  'uploaded_by',
+  'uploaded_at',
+  'summary',
+  'storage',
+  'url',
+  'redacted',
+];
 
 /** Turns a row into the API's record, leaving out empty links. */
 export function rowToRecord(row: EvidenceRow): EvidenceRecord {
@@ -64,6 +91,10 @@ export function rowToRecord(row: EvidenceRow): EvidenceRecord {
     uploadedBy: row.uploaded_by,
     uploadedAt: toDate(row.uploaded_at).toISOString(),
     summary: JSON.parse(row.summary),
+    storage: row.storage === 'link' ? 'link' : 'content',
+    ...(row.url ? { url: row.url } : {}),
+    // SQLite and MySQL return booleans as 0 and 1.
+    ...(row.redacted ? { redacted: true } : {}),
     ...Object.fromEntries(
       Object.entries(links).filter(
         ([, value]) => value !== null && value !== undefined,

@@ -77,9 +77,9 @@ function summariesOf<K extends string, T extends { kind: K }>(
 const unitTests: GateDefinition = {
   id: 'unit-tests',
   title: 'Unit tests',
-  formats: ['junit'],
+  formats: ['junit', 'tap'],
   missingRemediation:
-    'Make the pipeline write a JUnit XML report and upload it with the assurance CLI or POST /api/assurance/v1/evidence.',
+    'Make the pipeline write a JUnit XML or TAP report and upload it with the assurance CLI or POST /api/assurance/v1/evidence.',
   evaluate(evidence) {
     const reports = summariesOf<'tests', TestReportSummary>(evidence, 'tests');
     if (!reports) {
@@ -175,9 +175,15 @@ const BLOCKING: Severity[] = ['critical', 'high'];
 const dependencyScan: GateDefinition = {
   id: 'dependency-scan',
   title: 'Dependency vulnerability scan',
-  formats: ['npm-audit'],
+  formats: [
+    'npm-audit',
+    'trivy-json',
+    'grype-json',
+    'osv-scanner-json',
+    'snyk-json',
+  ],
   missingRemediation:
-    'Run `npm audit --json` in the pipeline and upload its output.',
+    'Run a dependency scanner (npm audit --json, Trivy, Grype, OSV-Scanner or Snyk with JSON output) in the pipeline and upload its report.',
   evaluate(evidence) {
     const scans = summariesOf<'vulnerabilities', VulnerabilitySummary>(
       evidence,
@@ -227,9 +233,9 @@ const dependencyScan: GateDefinition = {
 const sbom: GateDefinition = {
   id: 'sbom',
   title: 'Software bill of materials',
-  formats: ['cyclonedx-json'],
+  formats: ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-tag-value'],
   missingRemediation:
-    'Generate a CycloneDX JSON SBOM of the build (for example with @cyclonedx/cyclonedx-npm, Syft or Trivy) and upload it.',
+    'Generate a CycloneDX or SPDX SBOM of the build (for example with @cyclonedx/cyclonedx-npm, Syft or Trivy) and upload it.',
   evaluate(evidence) {
     const boms = summariesOf<'sbom', SbomSummary>(evidence, 'sbom');
     if (!boms) {

@@ -16,12 +16,19 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  EvidenceLinkInput,
   EvidenceRecord,
+  EvidenceSummary,
   EvidenceUploadFields,
 } from '@real-app-forever/plugin-assurance-common';
 import { EvidenceParser } from '@real-app-forever/plugin-assurance-node';
-import { EvidenceStore } from '../database/EvidenceStore';
+import {
+  ArtifactReference,
+  EvidenceStore,
+  NewEvidence,
+} from '../database/EvidenceStore';
 import { parseEvidence } from '../parsers';
+import { maybeGunzip } from './gzip';
 
 /**
  * Turns an uploaded file into stored evidence: detect the format, parse,
@@ -32,13 +39,16 @@ export class IngestService {
     private readonly options: {
       store: EvidenceStore;
       parsers: () => EvidenceParser[];
+      /** The largest file accepted, also after unpacking gzip. */
+      maxBytes: number;
       now?: () => Date;
     },
   ) {}
 
   /**
-   * Throws EvidenceRefusedError when the file is not usable evidence; in
-   * that case nothing is stored.
+   * Throws EvidenceRefusedError when the file is not usable evidence, and
+   * PayloadTooLargeError when a gzip upload unpacks past the limit; in
+   * both cases nothing is stored.
    */
   async ingest(options: {
     entityRef: string;
@@ -47,54 +57,137 @@ export class IngestService {
     content: Buffer;
     actor: string;
   }): Promise<{ record: EvidenceRecord; created: boolean }> {
-    const { fields, entityRef, content, actor } = options;
-    const fileName = sanitizeFileName(options.fileName);
+    const { fields, entityRef, actor } = options;
+    const { bytes, fileName } = maybeGunzip({
+      bytes: options.content,
+      fileName: sanitizeFileName(options.fileName),
+      maxBytes: this.options.maxBytes,
+    });
 
-    const { format, summary } = parseEvidence({
+    const { format, summary, redactedText } = parseEvidence({
       parsers: this.options.parsers(),
       fileName,
-      bytes: content,
+      bytes,
       format: fields.format,
     });
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const id = randomUUID();
-    const now = this.options.now?.() ?? new Date();
+    // Secrets never reach the database: what is stored (and hashed) is the
+    // redacted text when the parser produced one.
+    const content =
+      redactedText === undefined ? bytes : Buffer.from(redactedText, 'utf8');
 
-    return this.options.store.insertEvidence({
+    return this.#store({
+      fields,
       evidence: {
-        id,
         entityRef,
         format,
         fileName,
-        sha256,
+        sha256: createHash('sha256').update(content).digest('hex'),
         size: content.length,
+        uploadedBy: actor,
+        summary,
+        content,
+        redacted: redactedText !== undefined,
+      },
+    });
+  }
+
+  /** Records evidence kept elsewhere; its facts are not read. */
+  async ingestLink(options: {
+    entityRef: string;
+    link: Omit<EvidenceLinkInput, 'entityRef'>;
+    actor: string;
+  }): Promise<{ record: EvidenceRecord; created: boolean }> {
+    const { link, entityRef, actor } = options;
+    const fileName = sanitizeFileName(
+      link.fileName ?? new URL(link.url).pathname,
+    );
+    const summary: EvidenceSummary = { kind: 'link', url: link.url };
+    return this.#store({
+      fields: link,
+      evidence: {
+        entityRef,
+        format: link.format,
+        fileName,
+        sha256: link.sha256,
+        size: link.size,
+        uploadedBy: actor,
+        summary,
+        url: link.url,
+      },
+    });
+  }
+
+  async #store(options: {
+    fields: Omit<EvidenceUploadFields, 'entityRef' | 'format'>;
+    evidence: Omit<NewEvidence, 'id' | 'uploadedAt'>;
+  }): Promise<{ record: EvidenceRecord; created: boolean }> {
+    const { fields, evidence } = options;
+    const id = randomUUID();
+    const now = this.options.now?.() ?? new Date();
+    return this.options.store.insertEvidence({
+      evidence: {
+        ...evidence,
+        id,
+        uploadedAt: now,
         executionId: fields.executionId,
         workItem: fields.workItem,
         artifact: fields.artifact,
         version: fields.version,
-        digest: fields.digest,
+        digest: fields.digest?.toLocaleLowerCase('en-US'),
         releaseId: fields.releaseId,
         commit: fields.commit,
         pipelineUrl: fields.pipelineUrl,
-        uploadedBy: actor,
-        uploadedAt: now,
-        summary,
-        content,
+        artifacts: artifactsOf({ fields, summary: evidence.summary }),
       },
       audit: {
-        actor,
-        action: 'evidence.create',
-        entityRef,
+        actor: evidence.uploadedBy,
+        action: evidence.url ? 'evidence.link' : 'evidence.create',
+        entityRef: evidence.entityRef,
         subjectId: id,
         details: {
-          format,
-          sha256,
-          size: content.length,
+          format: evidence.format,
+          sha256: evidence.sha256,
+          size: evidence.size,
           executionId: fields.executionId ?? null,
+          redacted: evidence.redacted ?? false,
         },
       },
     });
   }
+}
+
+/**
+ * The artifacts evidence names: the digest the pipeline declared, and the
+ * subjects of provenance.
+ */
+function artifactsOf(options: {
+  fields: Omit<EvidenceUploadFields, 'entityRef' | 'format'>;
+  summary: EvidenceSummary;
+}): ArtifactReference[] {
+  const { fields, summary } = options;
+  const references: ArtifactReference[] = [];
+  if (fields.digest) {
+    references.push({
+      digest: fields.digest,
+      name: fields.artifact,
+      version: fields.version,
+      relation: 'declared',
+    });
+  }
+  if (summary.kind === 'provenance') {
+    for (const subject of summary.subjects) {
+      for (const [algorithm, hex] of Object.entries(subject.digest)) {
+        if (/^[a-z0-9]+$/i.test(algorithm) && /^[a-f0-9]{32,128}$/i.test(hex)) {
+          references.push({
+            digest: `${algorithm}:${hex}`,
+            name: subject.name || undefined,
+            relation: 'subject',
+          });
+        }
+      }
+    }
+  }
+  return references;
 }
 
 /**

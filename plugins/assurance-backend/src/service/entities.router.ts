@@ -29,6 +29,8 @@ import { GateDefinition } from '../gates/gateDefinitions';
 import { GatePolicy, resolveRiskLevel } from '../gates/gatePolicy';
 import { evaluateGates } from '../gates/evaluateGates';
 import { EntityAccess } from './EntityAccess';
+import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
+import { writeEvidenceArchive } from './evidenceArchive';
 
 /**
  * Routes that read one entity's evidence and gate verdicts.
@@ -38,9 +40,11 @@ export function createEntityRouter(options: {
   store: EvidenceStore;
   policy: GatePolicy;
   gates: ReadonlyMap<string, GateDefinition>;
+  lifecycle: DatabaseLifecycleStore;
   now?: () => Date;
 }) {
-  const { access, store, policy, gates } = options;
+  const { access, store, policy, gates, lifecycle } = options;
+  const now = () => options.now?.() ?? new Date();
   const router = Router();
 
   async function readableEntity(
@@ -67,8 +71,35 @@ export function createEntityRouter(options: {
       }
       const { entityRef } = await readableEntity(req);
 
-      const page = await store.listEvidence({ entityRef, ...query.data });
+      const { limit, cursor, ...filter } = query.data;
+      const page = await store.listEvidence({
+        entityRef,
+        limit,
+        cursor,
+        filter,
+      });
       res.json(page);
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/evidence/export',
+    async (req, res) => {
+      const { entityRef } = await readableEntity(req);
+      await writeEvidenceArchive({
+        entityRef,
+        records: lifecycle.exportEvidence({ entityRef }),
+        res,
+        now: now(),
+      });
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/artifacts',
+    async (req, res) => {
+      const { entityRef } = await readableEntity(req);
+      res.json({ items: await store.listArtifacts({ entityRef }) });
     },
   );
 
@@ -97,7 +128,7 @@ export function createEntityRouter(options: {
         policy,
         gates,
         evidence,
-        now: options.now?.() ?? new Date(),
+        now: now(),
       }),
     );
   });

@@ -14,14 +14,20 @@
  * limitations under the License.
  */
 
+import { createHash } from 'node:crypto';
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  EvidenceVerification,
   assuranceEvidenceCreatePermission,
+  assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
   describeZodError,
+  evidenceDeleteSchema,
+  evidenceLinkSchema,
   evidenceUploadFieldsSchema,
 } from '@real-app-forever/plugin-assurance-common';
+import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { EvidenceRefusedError } from '@real-app-forever/plugin-assurance-node';
 import Router from 'express-promise-router';
 import { EvidenceStore } from '../database/EvidenceStore';
@@ -35,11 +41,14 @@ import { createUploadReader } from './upload';
 export function createEvidenceRouter(options: {
   access: EntityAccess;
   store: EvidenceStore;
+  lifecycle: DatabaseLifecycleStore;
   ingest: IngestService;
   auditor: AuditorService;
   maxUploadBytes: number;
+  now?: () => Date;
 }) {
-  const { access, store, ingest, auditor } = options;
+  const { access, store, lifecycle, ingest, auditor } = options;
+  const now = () => options.now?.() ?? new Date();
   const readUpload = createUploadReader({ maxBytes: options.maxUploadBytes });
   const router = Router();
 
@@ -132,6 +141,103 @@ export function createEvidenceRouter(options: {
     );
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(content);
+  });
+
+  router.post('/v1/evidence/links', async (req, res) => {
+    const credentials = await access.credentials(req);
+    const parsed = evidenceLinkSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      throw new InputError(describeZodError(parsed.error));
+    }
+    const { entityRef: rawRef, ...link } = parsed.data;
+    const entityRef = access.normalize(rawRef);
+    await access.requireEntity({ entityRef, credentials });
+    await access.authorize({
+      permission: assuranceEvidenceCreatePermission,
+      entityRef,
+      credentials,
+    });
+
+    const { record, created } = await ingest.ingestLink({
+      entityRef,
+      link,
+      actor: access.actorOf(credentials),
+    });
+    res.status(created ? 201 : 200).json(record);
+  });
+
+  router.get('/v1/evidence/:id/verify', async (req, res) => {
+    const credentials = await access.credentials(req);
+    const found = await store.getEvidenceContent({ id: req.params.id });
+    if (!found) {
+      const record = await store.getEvidence({ id: req.params.id });
+      throw record
+        ? new InputError(
+            'This evidence is a link to a file kept elsewhere; the backend does not fetch it, so it cannot re-hash it',
+          )
+        : new NotFoundError(`No evidence with id '${req.params.id}'`);
+    }
+    await access.authorize({
+      permission: assuranceEvidenceReadPermission,
+      entityRef: found.record.entityRef,
+      credentials,
+    });
+
+    const actualSha256 = createHash('sha256')
+      .update(found.content)
+      .digest('hex');
+    const verification: EvidenceVerification = {
+      id: found.record.id,
+      expectedSha256: found.record.sha256,
+      actualSha256,
+      matches: actualSha256 === found.record.sha256,
+      size: found.content.length,
+      verifiedAt: now().toISOString(),
+    };
+    res.json(verification);
+  });
+
+  router.delete('/v1/evidence/:id', async (req, res) => {
+    const credentials = await access.credentials(req);
+    const parsed = evidenceDeleteSchema.safeParse({
+      reason: req.body?.reason ?? req.query.reason,
+    });
+    if (!parsed.success) {
+      throw new InputError(describeZodError(parsed.error));
+    }
+    const record = await store.getEvidence({ id: req.params.id });
+    if (!record) {
+      throw new NotFoundError(`No evidence with id '${req.params.id}'`);
+    }
+    await access.authorize({
+      permission: assuranceEvidenceDeletePermission,
+      entityRef: record.entityRef,
+      credentials,
+    });
+
+    const auditEvent = await auditor.createEvent({
+      eventId: 'evidence-delete',
+      severityLevel: 'high',
+      request: req,
+      meta: { evidenceId: record.id, entityRef: record.entityRef },
+    });
+    await lifecycle.deleteEvidence({
+      id: record.id,
+      now: now(),
+      audit: {
+        actor: access.actorOf(credentials),
+        action: 'evidence.delete',
+        entityRef: record.entityRef,
+        subjectId: record.id,
+        details: {
+          reason: parsed.data.reason,
+          format: record.format,
+          sha256: record.sha256,
+        },
+      },
+    });
+    await auditEvent.success();
+    res.status(204).end();
   });
 
   return router;

@@ -26,9 +26,15 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import express from 'express';
+import JSZip from 'jszip';
+import { Knex } from 'knex';
+import { verifyAuditChain } from '../database/auditLog';
 import request from 'supertest';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { builtInGates } from '../gates/gateDefinitions';
 import { DEFAULT_GATE_POLICY } from '../gates/gatePolicy';
 import { IngestService } from '../ingest/IngestService';
@@ -64,12 +70,13 @@ const passingJunit = `<?xml version="1.0" encoding="UTF-8"?>
 describe('createRouter', () => {
   let app: express.Express;
   let authorize: jest.Mock;
+  let knex: Knex;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseEvidenceStore.create({
-      database: mockServices.database({ knex }),
-    });
+    knex = await databases.init('SQLITE_3');
+    const database = mockServices.database({ knex });
+    const store = await DatabaseEvidenceStore.create({ database });
+    const lifecycle = await DatabaseLifecycleStore.create({ database });
     authorize = jest.fn(
       async (requests: unknown[]): Promise<PolicyDecision[]> =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
@@ -84,7 +91,12 @@ describe('createRouter', () => {
       catalog: catalogServiceMock({ entities: [payments] }),
       auditor: mockServices.auditor.mock(),
       store,
-      ingest: new IngestService({ store, parsers: () => defaultParsers }),
+      lifecycle,
+      ingest: new IngestService({
+        store,
+        parsers: () => defaultParsers,
+        maxBytes: 4096,
+      }),
       policy: DEFAULT_GATE_POLICY,
       gates: builtInGates,
       maxUploadBytes: 4096,
@@ -224,7 +236,7 @@ describe('createRouter', () => {
       [
         { entityRef: 'payments-api', format: 'pdf' },
         { content: passingJunit },
-        'format must be one of junit, sarif, cyclonedx-json, npm-audit',
+        'format must be one of junit, tap, sarif',
       ],
       [
         { entityRef: 'payments-api' },
@@ -355,5 +367,213 @@ describe('createRouter', () => {
     expect(page2.body.items).toHaveLength(1);
     expect(page2.body.nextCursor).toBeUndefined();
     expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+  });
+
+  describe('lifecycle', () => {
+    async function stored(content = passingJunit, executionId = 'run-1') {
+      const response = await upload(
+        {
+          entityRef: 'payments-api',
+          executionId,
+          artifact: 'payments-api',
+          version: '1.4.2',
+          digest: `sha256:${'ab'.repeat(32)}`,
+        },
+        { content },
+      );
+      expect(response.status).toBe(201);
+      return response.body;
+    }
+
+    it('re-hashes the stored bytes', async () => {
+      const record = await stored();
+      const response = await request(app)
+        .get(`/v1/evidence/${record.id}/verify`)
+        .set(asUser);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        id: record.id,
+        expectedSha256: record.sha256,
+        actualSha256: record.sha256,
+        matches: true,
+        size: record.size,
+      });
+    });
+
+    it('records links to evidence kept elsewhere, and cannot re-hash them', async () => {
+      const body = {
+        entityRef: 'payments-api',
+        format: 'cyclonedx-json',
+        url: 'https://artifacts.example.com/payments/1.4.2/bom.json',
+        sha256: 'C'.repeat(64),
+        size: 1234,
+        executionId: 'run-2',
+      };
+      const created = await request(app)
+        .post('/v1/evidence/links')
+        .set(asUser)
+        .send(body);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        storage: 'link',
+        url: body.url,
+        sha256: 'c'.repeat(64),
+        size: 1234,
+        fileName: 'bom.json',
+        summary: { kind: 'link', url: body.url },
+      });
+      const again = await request(app)
+        .post('/v1/evidence/links')
+        .set(asUser)
+        .send(body);
+      expect(again.status).toBe(200);
+
+      const verify = await request(app)
+        .get(`/v1/evidence/${created.body.id}/verify`)
+        .set(asUser);
+      expect(verify.status).toBe(400);
+      expect(verify.body.error.message).toMatch(/kept elsewhere/);
+
+      const bad = await request(app)
+        .post('/v1/evidence/links')
+        .set(asUser)
+        .send({ ...body, url: 'ftp://x', sha256: 'nope', size: -1 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(
+        'url must be an http(s) URL; sha256 must be 64 hex characters; size must not be negative',
+      );
+
+      // A gate never passes on facts the backend has not read.
+      const gates = await request(app)
+        .get('/v1/entities/component/default/payments-api/gates')
+        .set(asUser);
+      expect(gates.status).toBe(200);
+    });
+
+    it('lists artifacts and filters evidence by them', async () => {
+      const record = await stored();
+      await stored(failingJunit, 'run-3');
+      const artifacts = await request(app)
+        .get('/v1/entities/component/default/payments-api/artifacts')
+        .set(asUser);
+      expect(artifacts.body.items).toEqual([
+        expect.objectContaining({
+          digest: `sha256:${'ab'.repeat(32)}`,
+          name: 'payments-api',
+          version: '1.4.2',
+          evidenceCount: 2,
+        }),
+      ]);
+
+      const filtered = await request(app)
+        .get(
+          '/v1/entities/component/default/payments-api/evidence?executionId=run-1&format=junit',
+        )
+        .set(asUser);
+      expect(filtered.body.items.map((e: { id: string }) => e.id)).toEqual([
+        record.id,
+      ]);
+    });
+
+    it('deletes with a reason, audited, and only with permission', async () => {
+      const record = await stored();
+      const noReason = await request(app)
+        .delete(`/v1/evidence/${record.id}`)
+        .set(asUser);
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toBe('reason is required');
+
+      authorize.mockImplementationOnce(async (requests: unknown[]) =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })),
+      );
+      const denied = await request(app)
+        .delete(`/v1/evidence/${record.id}`)
+        .set(asUser)
+        .send({ reason: 'uploaded to the wrong entity' });
+      expect(denied.status).toBe(403);
+
+      const deleted = await request(app)
+        .delete(`/v1/evidence/${record.id}`)
+        .set(asUser)
+        .send({ reason: 'uploaded to the wrong entity' });
+      expect(deleted.status).toBe(204);
+      expect(authorize).toHaveBeenLastCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'assurance.evidence.delete',
+            }),
+            resourceRef: 'component:default/payments-api',
+          },
+        ],
+        { credentials: user },
+      );
+      const gone = await request(app)
+        .get(`/v1/evidence/${record.id}`)
+        .set(asUser);
+      expect(gone.status).toBe(404);
+      const audit = await knex('assurance_audit_log')
+        .where({ action: 'evidence.delete' })
+        .first();
+      expect(JSON.parse(audit.details)).toMatchObject({
+        reason: 'uploaded to the wrong entity',
+      });
+      expect(await verifyAuditChain(knex)).toMatchObject({ valid: true });
+    });
+
+    it('exports every file with a manifest of hashes', async () => {
+      const first = await stored();
+      const second = await stored(failingJunit, 'run-2');
+      const response = await request(app)
+        .get('/v1/entities/component/default/payments-api/evidence/export')
+        .set(asUser)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/zip');
+
+      const zip = await JSZip.loadAsync(response.body);
+      const manifest = JSON.parse(
+        await zip.file('manifest.json')!.async('string'),
+      );
+      expect(manifest.entityRef).toBe('component:default/payments-api');
+      expect(manifest.evidence.map((e: { id: string }) => e.id)).toEqual([
+        first.id,
+        second.id,
+      ]);
+      for (const entry of manifest.evidence) {
+        const bytes = await zip.file(entry.path)!.async('nodebuffer');
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+          entry.sha256,
+        );
+      }
+    });
+
+    it('unpacks gzip uploads within the limit only', async () => {
+      const packed = gzipSync(Buffer.from(passingJunit));
+      const ok = await upload(
+        { entityRef: 'payments-api' },
+        { content: packed, name: 'junit.xml.gz' },
+      );
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({
+        fileName: 'junit.xml',
+        size: Buffer.byteLength(passingJunit),
+        summary: { kind: 'tests', total: 2 },
+      });
+
+      const bomb = gzipSync(Buffer.alloc(100_000, ' '));
+      expect(bomb.length).toBeLessThan(4096);
+      const refused = await upload(
+        { entityRef: 'payments-api' },
+        { content: bomb, name: 'bomb.xml.gz' },
+      );
+      expect(refused.status).toBe(413);
+      expect(refused.body.error.message).toMatch(/unpacks to more than/);
+    });
   });
 });

@@ -24,6 +24,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EvidenceStore } from '../database/EvidenceStore';
+import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { GateDefinition } from '../gates/gateDefinitions';
 import { GatePolicy } from '../gates/gatePolicy';
 import { IngestService } from '../ingest/IngestService';
@@ -41,6 +42,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   auditor: AuditorService;
   store: EvidenceStore;
+  lifecycle: DatabaseLifecycleStore;
   ingest: IngestService;
   policy: GatePolicy;
   gates: ReadonlyMap<string, GateDefinition>;
