@@ -28,7 +28,10 @@ exports.up = async function up(knex) {
       .notNullable()
       .defaultTo('content')
       .comment('content when the bytes are kept here, link when kept at url');
-    table.string('url', 2048).nullable().comment('Where linked evidence is kept');
+    table
+      .string('url', 2048)
+      .nullable()
+      .comment('Where linked evidence is kept');
     table
       .boolean('redacted')
       .notNullable()
@@ -37,11 +40,16 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('assurance_artifacts', table => {
-    table.comment('Build outputs, known by digest; evidence is matched to them');
+    table.comment(
+      'Build outputs, known by digest; evidence is matched to them',
+    );
     table.string('entity_ref', 255).notNullable().comment('Owning entity');
     table.string('digest', 160).notNullable().comment('algorithm:hex');
     table.string('name', 255).nullable().comment('Artifact name, when known');
-    table.string('version', 128).nullable().comment('Artifact version, when known');
+    table
+      .string('version', 128)
+      .nullable()
+      .comment('Artifact version, when known');
     table
       .timestamp('first_seen_at', { useTz: true, precision: 3 })
       .notNullable()

@@ -93,6 +93,7 @@ describe.each(databases.eachSupportedId())(
         uploadedBy: 'user:default/ada',
         uploadedAt: '2026-12-01T10:00:00.000Z',
         summary: tests,
+        storage: 'content',
       });
 
       const again = await store.insertEvidence({

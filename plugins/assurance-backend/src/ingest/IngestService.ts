@@ -72,8 +72,9 @@ export class IngestService {
     });
     // Secrets never reach the database: what is stored (and hashed) is the
     // redacted text when the parser produced one.
-    const content =
-      redactedText === undefined ? bytes : Buffer.from(redactedText, 'utf8');
+    const redacted =
+      redactedText !== undefined && redactedText !== bytes.toString('utf8');
+    const content = redacted ? Buffer.from(redactedText, 'utf8') : bytes;
 
     return this.#store({
       fields,
@@ -86,7 +87,7 @@ export class IngestService {
         uploadedBy: actor,
         summary,
         content,
-        redacted: redactedText !== undefined,
+        redacted,
       },
     });
   }

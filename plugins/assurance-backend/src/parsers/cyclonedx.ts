@@ -14,25 +14,68 @@
  * limitations under the License.
  */
 
-import { SbomSummary } from '@real-app-forever/plugin-assurance-common';
 import {
-  EvidenceParser,
-  EvidenceRefusedError,
-} from '@real-app-forever/plugin-assurance-node';
+  SbomComponent,
+  SbomSummary,
+} from '@real-app-forever/plugin-assurance-common';
+import { EvidenceParser } from '@real-app-forever/plugin-assurance-node';
 import { z } from 'zod';
 import {
   parseJsonShape,
   readJson,
   readJsonObjectOrUndefined,
 } from './readJson';
+import {
+  SbomDependency,
+  sbomComponent,
+  summariseSbom,
+  trimmed,
+} from './sbomComponents';
 
-interface BomComponent {
-  'bom-ref'?: unknown;
-  components?: BomComponent[] | null;
+/**
+ * The parts of a CycloneDX BOM that the summary reads, in the shape of the
+ * JSON form; the XML parser builds the same shape.
+ */
+export interface CycloneDxBom {
+  specVersion?: string | null;
+  metadata?: { component?: CycloneDxComponent | null } | null;
+  components?: CycloneDxComponent[] | null;
+  dependencies?: Array<{ ref: string; dependsOn?: string[] | null }> | null;
 }
 
-const componentSchema: z.ZodType<BomComponent> = z.looseObject({
-  'bom-ref': z.unknown().optional(),
+/** A CycloneDX component, with its nested components. */
+export interface CycloneDxComponent {
+  'bom-ref'?: string | null;
+  type?: string | null;
+  group?: string | null;
+  name?: string | null;
+  version?: string | null;
+  purl?: string | null;
+  licenses?: CycloneDxLicense[] | null;
+  components?: CycloneDxComponent[] | null;
+}
+
+/** One entry of a component's `licenses`: a licence or an expression. */
+export interface CycloneDxLicense {
+  license?: { id?: string | null; name?: string | null } | null;
+  expression?: string | null;
+}
+
+const text = z.string().nullish();
+
+const licenseSchema = z.looseObject({
+  license: z.looseObject({ id: text, name: text }).nullish(),
+  expression: text,
+});
+
+const componentSchema: z.ZodType<CycloneDxComponent> = z.looseObject({
+  'bom-ref': text,
+  type: text,
+  group: text,
+  name: text,
+  version: text,
+  purl: text,
+  licenses: z.array(licenseSchema).nullish(),
   get components() {
     return z.array(componentSchema).nullish();
   },
@@ -40,87 +83,91 @@ const componentSchema: z.ZodType<BomComponent> = z.looseObject({
 
 const bomSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX', { error: 'must be "CycloneDX"' }),
-  specVersion: z.string().nullish(),
-  metadata: z
-    .looseObject({
-      component: z
-        .looseObject({
-          name: z.string().nullish(),
-          version: z.string().nullish(),
-        })
-        .nullish(),
-    })
-    .nullish(),
+  specVersion: text,
+  // `metadata.tools` is an array up to 1.4 and an object of `components`
+  // and `services` from 1.5 on; the summary does not read it.
+  metadata: z.looseObject({ component: componentSchema.nullish() }).nullish(),
   components: z.array(componentSchema).nullish(),
+  dependencies: z
+    .array(
+      z.looseObject({
+        ref: z.string(),
+        dependsOn: z.array(z.string()).nullish(),
+      }),
+    )
+    .nullish(),
 });
 
-/** The reason a CycloneDX XML document is refused. */
-export const CYCLONEDX_XML_REFUSAL =
-  'CycloneDX XML is not supported yet; upload the JSON form of the SBOM';
-
-/** Whether the text looks like a CycloneDX BOM in XML. */
-export function looksLikeCycloneDxXml(text: string): boolean {
-  return (
-    text.trimStart().startsWith('<') &&
-    /<(\w+:)?bom[\s>]/.test(text) &&
-    text.includes('cyclonedx.org/schema/bom')
-  );
-}
-
 /**
- * Reads CycloneDX JSON SBOMs. `detect` also claims CycloneDX XML, so that
- * an XML BOM is refused with a reason that says what to upload instead.
+ * Reads CycloneDX JSON SBOMs (1.2 to 1.7): components, nested ones
+ * included, the subject of the BOM (`metadata.component`) and the
+ * dependency graph.
  */
 export const cyclonedxJsonParser: EvidenceParser = {
   format: 'cyclonedx-json',
 
-  detect: input =>
-    readJsonObjectOrUndefined(input)?.bomFormat === 'CycloneDX' ||
-    looksLikeCycloneDxXml(input.text),
+  detect: input => readJsonObjectOrUndefined(input)?.bomFormat === 'CycloneDX',
 
-  parse: input => {
-    if (looksLikeCycloneDxXml(input.text)) {
-      throw new EvidenceRefusedError(CYCLONEDX_XML_REFUSAL);
-    }
-    const bom = parseJsonShape({
-      value: readJson(input),
-      schema: bomSchema,
-      expected: 'a CycloneDX JSON SBOM',
-    });
-    const primary = bom.metadata?.component;
-    const summary: SbomSummary = {
-      kind: 'sbom',
-      specVersion: bom.specVersion ?? undefined,
-      componentCount: countComponents(bom.components ?? []),
-    };
-    if (primary?.name) {
-      summary.primaryComponent = {
-        name: primary.name,
-        version: primary.version ?? undefined,
-      };
-    }
-    return summary;
-  },
+  parse: input =>
+    summariseCycloneDx(
+      parseJsonShape({
+        value: readJson(input),
+        schema: bomSchema,
+        expected: 'a CycloneDX JSON SBOM',
+      }),
+    ),
 };
 
 /**
- * Counts components, nested `components` included. Components that share a
- * `bom-ref` are one component listed twice; components without a `bom-ref`
- * cannot be told apart and each counts. The subject of the BOM
- * (`metadata.component`) is not one of its components and is not counted.
+ * The summary of a CycloneDX BOM read from JSON or XML. Every component
+ * counts, nested ones included, and so do the components nested in
+ * `metadata.component`: they are parts of the subject, not the subject.
  */
-function countComponents(components: BomComponent[]): number {
-  const refs = new Set<string>();
-  let withoutRef = 0;
-  const pending = [...components];
+export function summariseCycloneDx(bom: CycloneDxBom): SbomSummary {
+  const primary = bom.metadata?.component ?? undefined;
+  const components = flatten([
+    ...(primary?.components ?? []),
+    ...(bom.components ?? []),
+  ]);
+  const dependencies: SbomDependency[] = (bom.dependencies ?? []).flatMap(
+    ({ ref, dependsOn }) => (dependsOn ?? []).map(to => ({ from: ref, to })),
+  );
+  return summariseSbom({
+    specName: 'CycloneDX',
+    specVersion: trimmed(bom.specVersion),
+    primary: primary ? toSbomComponent(primary) : undefined,
+    components: components.map(toSbomComponent),
+    dependencies,
+  });
+}
+
+/** Components and their nested components, depth first, in order. */
+function flatten(components: CycloneDxComponent[]): CycloneDxComponent[] {
+  const all: CycloneDxComponent[] = [];
+  const pending = [...components].reverse();
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const ref = next['bom-ref'];
-    if (typeof ref === 'string' && ref !== '') {
-      refs.add(ref);
-    } else {
-      withoutRef++;
-    }
-    pending.push(...(next.components ?? []));
+    all.push(next);
+    pending.push(...[...(next.components ?? [])].reverse());
   }
-  return refs.size + withoutRef;
+  return all;
+}
+
+/**
+ * A CycloneDX component as a summary component. The group is part of the
+ * name, as in a package URL: `@types/node`, `org.slf4j/slf4j-api`.
+ */
+function toSbomComponent(component: CycloneDxComponent): SbomComponent {
+  const group = trimmed(component.group);
+  const name = trimmed(component.name);
+  return sbomComponent({
+    name: group && name ? `${group}/${name}` : name,
+    version: component.version,
+    purl: component.purl,
+    licenses: (component.licenses ?? []).flatMap(entry => [
+      entry.license?.id ?? entry.license?.name,
+      entry.expression,
+    ]),
+    type: component.type,
+    ref: component['bom-ref'],
+  });
 }

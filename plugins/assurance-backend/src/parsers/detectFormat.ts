@@ -24,7 +24,7 @@ import { looksLikeJson, readJson } from './readJson';
 import { unsupportedFormatHint } from './unsupportedFormatHint';
 
 const UNRECOGNISED =
-  'unrecognised format: not JUnit XML, SARIF 2.1.0, CycloneDX JSON or npm audit JSON';
+  'unrecognised format: not a test report (JUnit XML, TAP), static analysis (SARIF 2.1.0, ESLint JSON), SBOM (CycloneDX, SPDX), vulnerability scan (npm audit, Trivy, Grype, OSV-Scanner, Snyk), secret scan (gitleaks), coverage (lcov, Cobertura), OpenSSF Scorecard or provenance (in-toto, DSSE, Sigstore) that this backend reads';
 
 /** The parser of a named format; refuses a format no parser reads. */
 export function parserForFormat(options: {

@@ -15,8 +15,9 @@
  */
 
 import { VulnerabilitySummary } from '@real-app-forever/plugin-assurance-common';
+import { decodeEvidenceText } from './decodeEvidenceText';
 import { npmAuditParser } from './npmAudit';
-import { refusalOf } from './__testUtils__/corpus';
+import { readCorpusFile, refusalOf } from './__testUtils__/corpus';
 
 function parseAudit(report: unknown): VulnerabilitySummary {
   const summary = npmAuditParser.parse({
@@ -62,6 +63,7 @@ describe('npmAuditParser, npm 7 and later', () => {
     });
     expect(summary).toEqual({
       kind: 'vulnerabilities',
+      scanner: 'npm audit',
       total: 3,
       bySeverity: { ...NONE, critical: 1, medium: 1, unknown: 1 },
       findings: [
@@ -71,15 +73,24 @@ describe('npmAuditParser, npm 7 and later', () => {
           severity: 'critical',
           title: 'vulnerable through lodash',
           fixAvailable: false,
+          source: 'npm audit',
         },
         {
           id: 'GHSA-p6mc-m468-83gw, 2',
+          aliases: ['GHSA-p6mc-m468-83gw'],
           packageName: 'lodash',
+          fixedVersion: '4.17.21',
           severity: 'medium',
           title: 'Prototype Pollution (and 1 more)',
           fixAvailable: true,
+          source: 'npm audit',
         },
-        { id: 'odd', packageName: 'odd', severity: 'unknown' },
+        {
+          id: 'odd',
+          packageName: 'odd',
+          severity: 'unknown',
+          source: 'npm audit',
+        },
       ],
     });
   });
@@ -101,6 +112,7 @@ describe('npmAuditParser, npm 7 and later', () => {
     ]);
     expect(parseAudit({ auditReportVersion: 2, vulnerabilities: {} })).toEqual({
       kind: 'vulnerabilities',
+      scanner: 'npm audit',
       total: 0,
       bySeverity: NONE,
       findings: [],
@@ -135,6 +147,7 @@ describe('npmAuditParser, npm 6', () => {
           module_name: 'minimist',
           severity: 'moderate',
           title: 'Prototype Pollution',
+          cves: ['CVE-2020-7598'],
           patched_versions: '>=1.2.3',
           findings: [{ version: '1.2.0', paths: ['a>minimist', 'b>minimist'] }],
         },
@@ -151,15 +164,20 @@ describe('npmAuditParser, npm 6', () => {
     });
     expect(summary).toEqual({
       kind: 'vulnerabilities',
+      scanner: 'npm audit',
       total: 2,
       bySeverity: { ...NONE, medium: 1, low: 1 },
       findings: [
         {
           id: '118',
+          aliases: ['CVE-2020-7598'],
           packageName: 'minimist',
+          installedVersion: '1.2.0',
+          fixedVersion: '1.2.3',
           severity: 'medium',
           title: 'Prototype Pollution',
           fixAvailable: true,
+          source: 'npm audit',
         },
         {
           id: 'GHSA-4xcv-9jjx-gfj3',
@@ -167,6 +185,7 @@ describe('npmAuditParser, npm 6', () => {
           severity: 'low',
           title: 'Prototype Pollution',
           fixAvailable: false,
+          source: 'npm audit',
         },
       ],
     });
@@ -177,6 +196,100 @@ describe('npmAuditParser, npm 6', () => {
       refusalOf(() => parseAudit({ advisories: { '1': { severity: 'high' } } }))
         .message,
     ).toMatch(/^not an npm audit report \(npm 6\): advisories.1.module_name: /);
+  });
+});
+
+describe('npmAuditParser versions and ids', () => {
+  it('picks the fixed version of the installed release line (npm 6)', () => {
+    const summary = parseAudit({
+      advisories: {
+        '534': {
+          id: 534,
+          module_name: 'debug',
+          severity: 'low',
+          url: 'https://nodesecurity.io/advisories/534',
+          cves: ['CVE-2017-16137'],
+          patched_versions: '>= 2.6.9 < 3.0.0 || >= 3.1.0',
+          findings: [{ version: '3.0.1' }, { version: '3.0.1' }],
+        },
+      },
+    });
+    expect(summary.findings).toEqual([
+      expect.objectContaining({
+        id: '534',
+        aliases: ['CVE-2017-16137'],
+        installedVersion: '3.0.1',
+        fixedVersion: '3.1.0',
+      }),
+    ]);
+  });
+
+  it('gives no fixed version when the fix upgrades another package (npm 7)', () => {
+    const summary = parseAudit({
+      auditReportVersion: 2,
+      vulnerabilities: {
+        'follow-redirects': {
+          name: 'follow-redirects',
+          severity: 'high',
+          via: [
+            {
+              source: 1,
+              url: 'https://github.com/advisories/GHSA-pw2r-vq6v-hr8c',
+            },
+          ],
+          fixAvailable: { name: 'axios', version: '0.26.0' },
+        },
+      },
+    });
+    expect(summary.findings).toEqual([
+      {
+        id: 'GHSA-pw2r-vq6v-hr8c',
+        packageName: 'follow-redirects',
+        severity: 'high',
+        fixAvailable: true,
+        source: 'npm audit',
+      },
+    ]);
+  });
+
+  it('reads ids and versions of the corpus', () => {
+    const parseFixture = (name: string) =>
+      npmAuditParser.parse({
+        fileName: name,
+        text: decodeEvidenceText(readCorpusFile(`npm-audit/${name}`)),
+      });
+    // Advisory 521 (pg): installed 5.1.0, patched ">= 2.11.2 < 3.0.0|| ...
+    // || >= 5.2.1 < 6.0.0 || ...", cves ["CVE-2017-16082"].
+    expect(parseFixture('npm6-many-vulns-express.json')).toHaveProperty(
+      'findings',
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: '521',
+          aliases: ['CVE-2017-16082'],
+          packageName: 'pg',
+          installedVersion: '5.1.0',
+          fixedVersion: '5.2.1',
+        }),
+      ]),
+    );
+    // Advisory 1038749 (axios): GHSA-cph5-m8f7-6c5x, cves
+    // ["CVE-2021-3749"], two findings of version 0.15.3, patched ">=0.21.2".
+    expect(parseFixture('npm6-allowlisted-paths.json')).toHaveProperty(
+      'findings',
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'GHSA-cph5-m8f7-6c5x',
+          aliases: ['CVE-2021-3749'],
+          installedVersion: '0.15.3',
+          fixedVersion: '0.21.2',
+        }),
+      ]),
+    );
+    // "open": fixAvailable { name: "open", version: "8.4.0" }.
+    expect(parseFixture('npm7-critical.json')).toMatchObject({
+      scanner: 'npm audit',
+      findings: [{ id: 'GHSA-28xh-wpgr-7fm8', fixedVersion: '8.4.0' }],
+    });
   });
 });
 

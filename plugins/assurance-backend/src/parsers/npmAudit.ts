@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  MAX_LISTED_ITEMS,
-  SEVERITIES,
-  Severity,
-  VulnerabilitySummary,
-} from '@real-app-forever/plugin-assurance-common';
+import { VulnerabilitySummary } from '@real-app-forever/plugin-assurance-common';
 import {
   EvidenceParser,
   EvidenceRefusedError,
@@ -35,8 +30,15 @@ import {
   npmAuditV1Schema,
   npmAuditV2Schema,
 } from './npmAuditSchema';
+import {
+  lowestFixedVersion,
+  severityFromLabel,
+  summarizeFindings,
+} from './vulnerabilityFindings';
 
 type Finding = VulnerabilitySummary['findings'][number];
+
+const SCANNER = 'npm audit';
 
 /**
  * Reads `npm audit --json` reports of npm 6 and of npm 7 and later.
@@ -47,7 +49,9 @@ type Finding = VulnerabilitySummary['findings'][number];
  * on). npm 6 lists advisories, so a finding is one advisory. `total` and
  * `bySeverity` count these findings; the `metadata.vulnerabilities` totals
  * are not used, because npm 6 counts dependency paths there and they
- * disagree with the list.
+ * disagree with the list. Installed versions come from npm 6 only (npm 7
+ * lists vulnerable ranges, not versions); several installed versions of
+ * one advisory are listed together.
  */
 export const npmAuditParser: EvidenceParser = {
   format: 'npm-audit',
@@ -87,24 +91,7 @@ export const npmAuditParser: EvidenceParser = {
       );
     }
 
-    const bySeverity = Object.fromEntries(
-      SEVERITIES.map(severity => [severity, 0]),
-    ) as Record<Severity, number>;
-    for (const finding of findings) {
-      bySeverity[finding.severity]++;
-    }
-    findings.sort(
-      (a, b) =>
-        SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        a.packageName.localeCompare(b.packageName) ||
-        a.id.localeCompare(b.id),
-    );
-    return {
-      kind: 'vulnerabilities',
-      total: findings.length,
-      bySeverity,
-      findings: findings.slice(0, MAX_LISTED_ITEMS),
-    };
+    return summarizeFindings({ scanner: SCANNER, findings });
   },
 };
 
@@ -124,20 +111,27 @@ function readV2(json: Record<string, unknown>): Finding[] {
     const via = entry.via ?? [];
     const advisories = via.filter(item => typeof item !== 'string');
     const packages = via.filter(item => typeof item === 'string');
+    const packageName = entry.name || key;
+    const fix = entry.fixAvailable;
     return {
       id:
         advisories
           .map(a => advisoryId({ url: a.url, number: a.source }))
-          .join(', ') ||
-        entry.name ||
-        key,
-      packageName: entry.name || key,
-      severity: toSeverity(entry.severity),
+          .join(', ') || packageName,
+      // Each advisory's id when there are several: the id lists them all.
+      aliases: advisories.flatMap(a => idsInUrl(a.url)),
+      packageName,
+      // npm 7 says which fix it would apply; its version is this package's
+      // only when the fix upgrades this package, not one that depends on it.
+      fixedVersion:
+        typeof fix === 'object' && fix?.name === packageName
+          ? fix.version ?? undefined
+          : undefined,
+      severity: severityFromLabel(entry.severity),
       title: advisoryTitle({ advisories, packages }),
       fixAvailable:
-        entry.fixAvailable === undefined || entry.fixAvailable === null
-          ? undefined
-          : entry.fixAvailable !== false,
+        fix === undefined || fix === null ? undefined : fix !== false,
+      source: SCANNER,
     };
   });
 }
@@ -148,40 +142,39 @@ function readV1(json: Record<string, unknown>): Finding[] {
     schema: npmAuditV1Schema,
     expected: 'an npm audit report (npm 6)',
   });
-  return Object.entries(report.advisories).map(([key, advisory]) => ({
-    id: advisoryId({
-      ghsa: advisory.github_advisory_id,
-      url: advisory.url,
-      number: advisory.id ?? key,
-    }),
-    packageName: advisory.module_name,
-    severity: toSeverity(advisory.severity),
-    title: clipMessage(advisory.title ?? undefined),
+  return Object.entries(report.advisories).map(([key, advisory]) => {
+    const installed = [
+      ...new Set(
+        (advisory.findings ?? []).flatMap(finding => finding.version ?? []),
+      ),
+    ];
     // npm 6 writes "<0.0.0" when no version fixes the advisory.
-    fixAvailable:
-      typeof advisory.patched_versions === 'string'
-        ? advisory.patched_versions.trim() !== '<0.0.0'
+    const patched = advisory.patched_versions?.trim();
+    return {
+      id: advisoryId({
+        ghsa: advisory.github_advisory_id,
+        url: advisory.url,
+        number: advisory.id ?? key,
+      }),
+      aliases: [
+        ...(advisory.cves ?? []),
+        ...idsInUrl(advisory.url),
+        ...(advisory.github_advisory_id ? [advisory.github_advisory_id] : []),
+      ],
+      packageName: advisory.module_name,
+      installedVersion: installed.join(', ') || undefined,
+      fixedVersion: patched
+        ? lowestFixedVersion({
+            installed: installed[0],
+            candidates: lowerBounds(patched),
+          })
         : undefined,
-  }));
-}
-
-/** npm's severities; `moderate` is our `medium`. */
-function toSeverity(value: string): Severity {
-  switch (value.toLowerCase()) {
-    case 'critical':
-      return 'critical';
-    case 'high':
-      return 'high';
-    case 'moderate':
-    case 'medium':
-      return 'medium';
-    case 'low':
-      return 'low';
-    case 'info':
-      return 'info';
-    default:
-      return 'unknown';
-  }
+      severity: severityFromLabel(advisory.severity),
+      title: clipMessage(advisory.title ?? undefined),
+      fixAvailable: patched === undefined ? undefined : patched !== '<0.0.0',
+      source: SCANNER,
+    };
+  });
 }
 
 /** The GitHub advisory id when known, else npm's advisory number. */
@@ -193,6 +186,18 @@ function advisoryId(options: {
   const { ghsa, url, number } = options;
   const fromUrl = url?.match(/GHSA(-[23456789cfghjmpqrvwx]{4}){3}/)?.[0];
   return ghsa || fromUrl || String(number ?? 'unknown');
+}
+
+/** The GHSA and CVE ids in an advisory URL. */
+function idsInUrl(url: string | null | undefined): string[] {
+  return (
+    url?.match(/GHSA(-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d{4,}/g) ?? []
+  );
+}
+
+/** The versions a range such as `>=2.6.9 <3.0.0 || >=3.1.0` starts at. */
+function lowerBounds(range: string): string[] {
+  return [...range.matchAll(/>=\s*v?(\d[^\s|<>=]*)/g)].map(match => match[1]);
 }
 
 function advisoryTitle(options: {

@@ -41,7 +41,15 @@ export const npmAuditV2Schema = z.looseObject({
           ]),
         )
         .nullish(),
-      fixAvailable: z.union([z.boolean(), z.looseObject({})]).nullish(),
+      fixAvailable: z
+        .union([
+          z.boolean(),
+          z.looseObject({
+            name: z.string().nullish(),
+            version: z.string().nullish(),
+          }),
+        ])
+        .nullish(),
     }),
   ),
 });
@@ -58,6 +66,10 @@ export const npmAuditV1Schema = z.looseObject({
       severity: z.string(),
       title: z.string().nullish(),
       patched_versions: z.string().nullish(),
+      cves: z.array(z.string()).nullish(),
+      findings: z
+        .array(z.looseObject({ version: z.string().nullish() }))
+        .nullish(),
     }),
   ),
 });

@@ -23,20 +23,30 @@ import {
   EvidenceParserInput,
   EvidenceRefusedError,
 } from '@real-app-forever/plugin-assurance-node';
-import { cyclonedxJsonParser } from './cyclonedx';
 import { decodeEvidenceText } from './decodeEvidenceText';
 import { detectFormat, parserForFormat } from './detectFormat';
+import { qualityParsers } from './families/qualityParsers';
+import { sbomParsers } from './families/sbomParsers';
+import { securityParsers } from './families/securityParsers';
 import { junitParser } from './junit';
 import { npmAuditParser } from './npmAudit';
 import { errorMessage } from './parserUtils';
+import { createProvenanceParser } from './provenance';
 import { sarifParser } from './sarif';
 
-/** The parsers the backend registers unless configured otherwise. */
+/**
+ * The parsers the backend registers unless configured otherwise. The
+ * backend replaces the provenance parser with one that knows the trusted
+ * keys from config.
+ */
 export const defaultParsers: EvidenceParser[] = [
   junitParser,
   sarifParser,
-  cyclonedxJsonParser,
   npmAuditParser,
+  ...qualityParsers,
+  ...sbomParsers,
+  ...securityParsers,
+  createProvenanceParser({ trustedKeys: [] }),
 ];
 
 /**

@@ -104,13 +104,29 @@ function parseJson(text: string): JsonOutcome {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return {
-      error: new EvidenceRefusedError(
-        `not valid JSON: ${errorMessage(error)}`,
-        error,
-      ),
-    };
+    // NOTE: V8's message quotes the text around the error, which may be a
+    // secret in a secret-scan report; only the position is passed on.
+    const message = errorMessage(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    let reason = 'the text is not JSON';
+    if (position !== undefined) {
+      reason = `unexpected input at ${describePosition({
+        text,
+        offset: Number(position),
+      })}`;
+    } else if (/end of JSON input/i.test(message)) {
+      reason = 'the text ends before the JSON does';
+    }
+    return { error: new EvidenceRefusedError(`not valid JSON: ${reason}`) };
   }
+}
+
+/** `line L, column C` of a character offset. */
+function describePosition(options: { text: string; offset: number }): string {
+  const before = options.text.slice(0, options.offset);
+  const line = before.split('\n').length;
+  const column = options.offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
 }
 
 /**

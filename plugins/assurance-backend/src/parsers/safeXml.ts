@@ -77,11 +77,26 @@ export function parseSafeXml(options: {
   text: string;
   /** Element names that are always returned as arrays. */
   arrayTags: readonly string[];
+  /**
+   * DOCTYPEs a format is known to carry that may be dropped instead of
+   * refused. Only a DOCTYPE without an internal subset (no `[`), taken from
+   * `<!DOCTYPE` to its first `>`, that one of these matches as a whole
+   * qualifies; it is blanked out before parsing and its DTD is never read or
+   * fetched. Any other DOCTYPE or ENTITY declaration is still refused.
+   */
+  allowedDoctypes?: readonly RegExp[];
 }): Record<string, unknown> {
-  const { text, arrayTags } = options;
-  if (hasDeclarations(text)) {
+  const { arrayTags, allowedDoctypes = [] } = options;
+  const declarations = findDeclarations({
+    text: options.text,
+    allowedDoctypes,
+  });
+  if (declarations === 'refused') {
     throw new EvidenceRefusedError(DOCTYPE_REFUSAL);
   }
+  const text = declarations
+    ? blankOut({ text: options.text, ...declarations })
+    : options.text;
 
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
@@ -114,18 +129,24 @@ export function parseSafeXml(options: {
 }
 
 /**
- * Whether the markup, outside comments and CDATA sections, contains a
- * DOCTYPE or ENTITY declaration. Text that merely mentions `<!DOCTYPE`
- * inside CDATA (an HTML page in a test's output) is not a declaration.
- * One pass over the text: an unterminated comment or CDATA section ends the
- * skipping, and the rest is searched as markup.
+ * Finds DOCTYPE and ENTITY declarations in the markup, outside comments and
+ * CDATA sections: `refused` when there is one that is not allowed, the span
+ * of the one allowed DOCTYPE, or undefined when there is none. Text that
+ * merely mentions `<!DOCTYPE` inside CDATA (an HTML page in a test's output)
+ * is not a declaration. One pass over the text: an unterminated comment or
+ * CDATA section ends the skipping, and the rest is searched as markup.
  */
-function hasDeclarations(text: string): boolean {
+function findDeclarations(options: {
+  text: string;
+  allowedDoctypes: readonly RegExp[];
+}): 'refused' | { start: number; end: number } | undefined {
+  const { text, allowedDoctypes } = options;
+  let allowed: { start: number; end: number } | undefined;
   let from = 0;
   for (;;) {
     const start = text.indexOf('<!', from);
     if (start < 0) {
-      return false;
+      return allowed;
     }
     const skipped = [
       { open: '<!--', close: '-->' },
@@ -133,17 +154,59 @@ function hasDeclarations(text: string): boolean {
     ].find(({ open }) => text.startsWith(open, start));
     if (!skipped) {
       if (DECLARATION.test(text.slice(start, start + 32))) {
-        return true;
+        const end = allowed
+          ? -1
+          : allowedDoctypeEnd({ text, start, allowedDoctypes });
+        if (end < 0) {
+          return 'refused';
+        }
+        allowed = { start, end };
+        from = end;
+        continue;
       }
       from = start + 2;
       continue;
     }
     const end = text.indexOf(skipped.close, start + skipped.open.length);
     if (end < 0) {
-      return DECLARATION_ANYWHERE.test(text.slice(start + skipped.open.length));
+      return DECLARATION_ANYWHERE.test(text.slice(start + skipped.open.length))
+        ? 'refused'
+        : allowed;
     }
     from = end + skipped.close.length;
   }
+}
+
+/**
+ * Where the declaration at `start` ends when it is an allowed DOCTYPE, else
+ * -1. A DOCTYPE with an internal subset has a `[` before its first `>`, so
+ * it never matches.
+ */
+function allowedDoctypeEnd(options: {
+  text: string;
+  start: number;
+  allowedDoctypes: readonly RegExp[];
+}): number {
+  const { text, start, allowedDoctypes } = options;
+  const close = text.indexOf('>', start);
+  if (close < 0) {
+    return -1;
+  }
+  const declaration = text.slice(start, close + 1);
+  const isAllowed =
+    !declaration.includes('[') &&
+    allowedDoctypes.some(pattern => {
+      const match = declaration.match(pattern);
+      return match?.index === 0 && match[0] === declaration;
+    });
+  return isAllowed ? close + 1 : -1;
+}
+
+/** Replaces a span with spaces, keeping line breaks so lines still count. */
+function blankOut(options: { text: string; start: number; end: number }) {
+  const { text, start, end } = options;
+  const blank = text.slice(start, end).replace(/[^\r\n]/g, ' ');
+  return text.slice(0, start) + blank + text.slice(end);
 }
 
 function codePointToString(codePoint: number): string {

@@ -14,8 +14,6 @@
  * limitations under the License.
  */
 
-import { looksLikeCycloneDxXml } from './cyclonedx';
-
 interface Hint {
   matches(text: string): boolean;
   hint: string;
@@ -28,15 +26,10 @@ interface Hint {
  */
 const HINTS: Hint[] = [
   {
-    matches: looksLikeCycloneDxXml,
-    hint: 'it looks like CycloneDX XML, which is not supported yet; upload the JSON form of the SBOM',
-  },
-  {
     matches: text =>
-      /"spdxVersion"\s*:/.test(text) ||
-      /^SPDXVersion:/m.test(text) ||
-      text.includes('spdx.org/rdf/3'),
-    hint: 'it looks like an SPDX SBOM, which is not supported yet; upload a CycloneDX JSON SBOM',
+      /"spdxVersion"\s*:|^spdxVersion:|^SPDXVersion:/m.test(text) ||
+      text.includes('spdx.org/rdf/'),
+    hint: 'it looks like an SPDX document in a version or form that is not supported (SPDX 3, RDF or YAML); upload SPDX 2.2 or 2.3 as JSON or tag-value, or a CycloneDX SBOM',
   },
   {
     matches: text => /"runs"\s*:\s*\[/.test(text),
@@ -45,49 +38,53 @@ const HINTS: Hint[] = [
   {
     matches: text =>
       /"SchemaVersion"\s*:/.test(text) && /"Results"|"ArtifactName"/.test(text),
-    hint: 'it looks like Trivy JSON; run Trivy with --format sarif, or --format cyclonedx for an SBOM',
+    hint: 'it looks like Trivy JSON, but not in a form that is detected; name the format trivy-json when uploading to see what is missing',
   },
   {
     matches: text => /"matches"\s*:\s*\[/.test(text),
-    hint: 'it looks like Grype JSON; run Grype with -o sarif, or -o cyclonedx-json for an SBOM',
+    hint: 'it looks like Grype JSON, but not in a form that is detected; name the format grype-json when uploading to see what is missing',
   },
   {
     matches: text =>
       /"payloadType"\s*:|"_type"\s*:\s*"https:\/\/in-toto\.io|application\/vnd\.dev\.sigstore\.bundle|"attestations"\s*:\s*\[/.test(
         text,
       ),
-    hint: 'it looks like a provenance attestation or Sigstore bundle, which is not an evidence format this backend reads',
+    hint: 'it looks like a provenance attestation or Sigstore bundle, but not in a form that is detected; name the format provenance when uploading to see what is missing',
   },
   {
     matches: text =>
       /"scorecard"\s*:\s*\{/.test(text) && text.includes('"checks"'),
-    hint: 'it looks like OpenSSF Scorecard JSON; run Scorecard with --format sarif',
+    hint: 'it looks like OpenSSF Scorecard JSON, but not in a form that is detected; name the format scorecard-json when uploading to see what is missing',
   },
   {
     matches: text => /^\s*\{\s*"results"\s*:\s*\[/.test(text),
-    hint: 'it looks like OSV-Scanner JSON; run osv-scanner with --format sarif',
+    hint: 'it looks like OSV-Scanner JSON, but not in a form that is detected; name the format osv-scanner-json when uploading to see what is missing',
   },
   {
     matches: text => /"vulnerabilities"\s*:\s*\[/.test(text),
-    hint: 'it looks like Snyk JSON; run snyk test with --sarif',
+    hint: 'it looks like Snyk JSON, but not in a form that is detected; name the format snyk-json when uploading to see what is missing',
+  },
+  {
+    matches: text => /^\s*\[\s*\]\s*$/.test(text),
+    hint: 'it is an empty JSON array, which several tools write (gitleaks, when it finds no secret); name the format when uploading',
   },
   {
     matches: text => /"RuleID"\s*:|"leakURL"\s*:/.test(text),
-    hint: 'it looks like gitleaks JSON; run gitleaks with --report-format sarif or junit',
+    hint: 'it looks like gitleaks JSON, but not in a form that is detected; name the format gitleaks-json when uploading to see what is missing',
   },
   {
     matches: text => /"filePath"\s*:/.test(text) && /"messages"\s*:/.test(text),
-    hint: 'it looks like ESLint JSON; use the SARIF formatter (@microsoft/eslint-formatter-sarif)',
+    hint: 'it looks like ESLint JSON, but not in a form that is detected; name the format eslint-json when uploading to see what is missing',
   },
   {
     matches: text =>
       /<coverage[\s>]/.test(text) ||
       (/^SF:/m.test(text) && text.includes('end_of_record')),
-    hint: 'it looks like a coverage report (Cobertura or lcov), which is not an evidence format this backend reads',
+    hint: 'it looks like a coverage report, but not in a form that is detected; name the format lcov or cobertura-xml when uploading to see what is missing',
   },
   {
     matches: text => /^(TAP version \d+|1\.\.\d+|(not )?ok\b)/m.test(text),
-    hint: 'it looks like TAP test output; convert it to JUnit XML',
+    hint: 'it looks like TAP test output, but not in a form that is detected; name the format tap when uploading to see what is missing',
   },
 ];
 
