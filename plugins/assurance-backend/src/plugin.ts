@@ -26,6 +26,9 @@ import {
 import {
   EvidenceParser,
   assuranceParsersExtensionPoint,
+  createProvenanceParser,
+  defaultParsers,
+  readTrustedKeys,
 } from '@real-app-forever/plugin-assurance-node';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { builtInGates } from './gates/gateDefinitions';
@@ -37,8 +40,6 @@ import {
   runRetention,
   scheduleRetention,
 } from './lifecycle/retention';
-import { defaultParsers } from './parsers';
-import { createProvenanceParser, readTrustedKeys } from './parsers/provenance';
 import { createRouter } from './service/router';
 
 /** 20 MB, the default upload limit. */

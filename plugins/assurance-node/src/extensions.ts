@@ -15,7 +15,7 @@
  */
 
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { EvidenceParser } from './parsers';
+import { EvidenceParser } from './types';
 
 /**
  * Lets backend modules teach the assurance backend new evidence formats.

@@ -15,10 +15,19 @@
  */
 
 /**
- * Extension points of the assurance backend, for other backend modules.
+ * Extension points of the assurance backend, for other backend modules, and
+ * the evidence parsers the backend and the CLI share.
  *
  * @packageDocumentation
  */
 
-export * from './parsers';
+export * from './types';
 export * from './extensions';
+export {
+  defaultParsers,
+  parseEvidence,
+  decodeEvidenceText,
+  createProvenanceParser,
+  readTrustedKeys,
+} from './parsers';
+export type { TrustedKey } from './parsers';

@@ -51,7 +51,8 @@ export const assuranceEntityGatesContent = EntityContentBlueprint.make({
 
 /**
  * The Evidence tab of Component entities,
- * `entity-content:assurance/evidence`. Honours `?id=<evidence id>`.
+ * `entity-content:assurance/evidence`. Honours `?id=<evidence id>` and the
+ * filters `?format=…&executionId=…&artifact=…&digest=…&releaseId=…&workItem=…`.
  *
  * @alpha
  */

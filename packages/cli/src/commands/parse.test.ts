@@ -20,7 +20,7 @@ import { makeFiles, runCli } from '../__testUtils__/runCli';
 
 const CORPUS = resolve(
   __dirname,
-  '../../../../plugins/assurance-backend/src/parsers/__fixtures__/corpus',
+  '../../../../plugins/assurance-node/src/parsers/__fixtures__/corpus',
 );
 const JUNIT = 'junit/surefire-failures-skipped.xml';
 const AUDIT = 'npm-audit/npm7-critical.json';

@@ -22,7 +22,7 @@ import {
 import {
   defaultParsers,
   parseEvidence,
-} from '@real-app-forever/plugin-assurance-backend/parsers';
+} from '@real-app-forever/plugin-assurance-node';
 import { Command, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';

@@ -21,13 +21,15 @@ import {
   EvidenceSummary,
   EvidenceUploadFields,
 } from '@real-app-forever/plugin-assurance-common';
-import { EvidenceParser } from '@real-app-forever/plugin-assurance-node';
+import {
+  EvidenceParser,
+  parseEvidence,
+} from '@real-app-forever/plugin-assurance-node';
 import {
   ArtifactReference,
   EvidenceStore,
   NewEvidence,
 } from '../database/EvidenceStore';
-import { parseEvidence } from '../parsers';
 import { maybeGunzip } from './gzip';
 
 /**

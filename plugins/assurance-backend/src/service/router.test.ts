@@ -32,13 +32,13 @@ import express from 'express';
 import JSZip from 'jszip';
 import { Knex } from 'knex';
 import { verifyAuditChain } from '../database/auditLog';
+import { defaultParsers } from '@real-app-forever/plugin-assurance-node';
 import request from 'supertest';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { builtInGates } from '../gates/gateDefinitions';
 import { DEFAULT_GATE_POLICY } from '../gates/gatePolicy';
 import { IngestService } from '../ingest/IngestService';
-import { defaultParsers } from '../parsers';
 import { createRouter } from './router';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
+export { useArtifacts } from './useArtifacts';
 export { useEntityGates } from './useEntityGates';
-export { useEvidencePages } from './useEvidencePages';
 export { useEvidenceDownload } from './useEvidenceDownload';
+export { useEvidenceExport } from './useEvidenceExport';
+export { EVIDENCE_FILTER_KEYS, useEvidenceFilter } from './useEvidenceFilter';
+export { useEvidencePages } from './useEvidencePages';
+export { useEvidenceVerification } from './useEvidenceVerification';
 export { useLinkedEvidence } from './useLinkedEvidence';

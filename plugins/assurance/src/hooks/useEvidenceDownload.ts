@@ -19,6 +19,7 @@ import { errorApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { EvidenceRecord } from '@real-app-forever/plugin-assurance-common';
 import { assuranceApiRef } from '../api';
+import { saveBlob } from '../utils/saveBlob';
 
 /**
  * Downloads the original bytes of an evidence file.
@@ -44,7 +45,7 @@ export function useEvidenceDownload() {
         if (!response.ok) {
           throw await ResponseError.fromResponse(response);
         }
-        saveBlob(await response.blob(), record.fileName);
+        saveBlob({ blob: await response.blob(), fileName: record.fileName });
       } catch (error) {
         errorApi.post(error as Error);
       } finally {
@@ -55,17 +56,4 @@ export function useEvidenceDownload() {
   );
 
   return { download, downloadingId };
-}
-
-function saveBlob(blob: Blob, fileName: string) {
-  const objectUrl = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = objectUrl;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  // Some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 1000);
 }

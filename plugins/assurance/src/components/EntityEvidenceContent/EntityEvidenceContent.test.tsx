@@ -16,69 +16,14 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { EvidencePage } from '@real-app-forever/plugin-assurance-common';
 import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import {
-  discoveryApiRef,
-  errorApiRef,
-  fetchApiRef,
-} from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
-import type {
-  AssuranceApi,
-  EvidencePage,
-  EvidenceRecord,
-} from '@real-app-forever/plugin-assurance-common';
-import { DateTime } from 'luxon';
-import { assuranceApiRef } from '../../api';
-import { EntityEvidenceContent } from './EntityEvidenceContent';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-};
-
-const SHA = 'a'.repeat(12) + 'b'.repeat(52);
-
-function record(overrides: Partial<EvidenceRecord>): EvidenceRecord {
-  return {
-    id: 'ev-1',
-    entityRef: 'component:default/payments',
-    format: 'junit',
-    fileName: 'junit.xml',
-    sha256: SHA,
-    size: 1536,
-    uploadedBy: 'ci',
-    uploadedAt: DateTime.now().minus({ hours: 2 }).toUTC().toISO()!,
-    executionId: 'run-42',
-    workItem: 'PAY-7',
-    artifact: 'payments',
-    version: '1.2.3',
-    summary: {
-      kind: 'tests',
-      total: 10,
-      passed: 7,
-      failed: 2,
-      errored: 1,
-      skipped: 0,
-      failures: [
-        {
-          name: 'charges the card',
-          classname: 'PaymentsTest',
-          type: 'failure',
-          message: 'expected 200 but got 500',
-        },
-      ],
-    },
-    ...overrides,
-  };
-}
+  mockAssuranceApi as mockApi,
+  mockBlobDownloads,
+  record,
+  renderEvidence,
+  SHA,
+} from '../../__testUtils__/evidence';
 
 const testsRecord = record({});
 const scanRecord = record({
@@ -112,49 +57,6 @@ const scanRecord = record({
     ],
   },
 });
-
-function mockApi(
-  overrides: Partial<AssuranceApi> = {},
-): jest.Mocked<AssuranceApi> {
-  return {
-    getGates: jest.fn(),
-    listEvidence: jest.fn(async () => ({ items: [] })),
-    getEvidence: jest.fn(),
-    getEvidenceContentUrl: jest.fn(
-      async ({ id }) =>
-        `http://example.com/api/assurance/v1/evidence/${id}/content`,
-    ),
-    ...overrides,
-  } as jest.Mocked<AssuranceApi>;
-}
-
-async function renderEvidence(
-  api: AssuranceApi,
-  options: {
-    route?: string;
-    fetch?: jest.Mock;
-    errorApi?: { post: jest.Mock };
-  } = {},
-) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [assuranceApiRef, api],
-        [discoveryApiRef, mockApis.discovery()],
-        [fetchApiRef, { fetch: options.fetch ?? jest.fn() }],
-        [
-          errorApiRef,
-          options.errorApi ?? { post: jest.fn(), error$: jest.fn() },
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EntityEvidenceContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: [options.route ?? '/'] },
-  );
-}
 
 describe('EntityEvidenceContent', () => {
   it('lists the evidence of the entity', async () => {
@@ -308,12 +210,7 @@ describe('EntityEvidenceContent', () => {
   it('downloads the original file with the fetch API', async () => {
     const blob = new Blob(['<testsuites/>']);
     const fetch = jest.fn(async () => ({ ok: true, blob: async () => blob }));
-    const createObjectURL = jest.fn(() => 'blob:evidence');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const { createObjectURL, click, anchors } = mockBlobDownloads();
     const api = mockApi({
       listEvidence: jest.fn(async () => ({ items: [testsRecord] })),
     });
@@ -329,6 +226,7 @@ describe('EntityEvidenceContent', () => {
       'http://example.com/api/assurance/v1/evidence/ev-1/content',
     );
     expect(createObjectURL).toHaveBeenCalledWith(blob);
+    expect(anchors[0].download).toBe('junit.xml');
     click.mockRestore();
   });
 

@@ -17,26 +17,25 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  CopyTextButton,
   Progress,
   ResponseErrorPanel,
   Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { EvidenceRecord } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import GetAppIcon from '@material-ui/icons/GetApp';
-import { useEvidenceDownload, useEvidencePages } from '../../hooks';
-import { formatBytes } from '../../utils/formatBytes';
-import { RelativeTime } from '../RelativeTime';
+import { useArtifacts, useEvidenceFilter, useEvidencePages } from '../../hooks';
+import { createEvidenceColumns } from './evidenceColumns';
+import { EvidenceActionsProvider } from './EvidenceActionsContext';
 import { EvidenceDetails } from './EvidenceDetails';
 import { EvidenceEmptyState } from './EvidenceEmptyState';
+import { EvidenceFilters } from './EvidenceFilters';
+import { EvidencePagination } from './EvidencePagination';
+import { ExportEvidenceButton } from './ExportEvidenceButton';
 import { LinkedEvidenceCard } from './LinkedEvidenceCard';
 
 const PAGE_SIZE = 20;
@@ -54,9 +53,13 @@ type EvidenceRow = EvidenceRecord & {
   tableData?: { showDetailPanel?: typeof renderDetailPanel };
 };
 
+const columns = createEvidenceColumns<EvidenceRow>();
+
 /**
  * The Evidence tab of an entity: every uploaded evidence file, newest first,
- * with what the backend read from it. `?id=<evidence id>` opens that row.
+ * with what the backend read from it. `?id=<evidence id>` opens that row;
+ * `?format=…&executionId=…&artifact=…&digest=…&releaseId=…&workItem=…`
+ * filter the list.
  *
  * @public
  */
@@ -65,6 +68,8 @@ export const EntityEvidenceContent = () => {
   const entityRef = stringifyEntityRef(entity);
   const [searchParams] = useSearchParams();
   const linkedId = searchParams.get('id') ?? undefined;
+  const { filter, setFilter, clearFilter } = useEvidenceFilter();
+  const { value: artifacts } = useArtifacts({ entityRef });
   const theme = useTheme();
   const {
     page,
@@ -75,54 +80,7 @@ export const EntityEvidenceContent = () => {
     hasPreviousPage,
     nextPage,
     previousPage,
-  } = useEvidencePages({ entityRef, limit: PAGE_SIZE });
-  const { download, downloadingId } = useEvidenceDownload();
-
-  const columns = useMemo<TableColumn<EvidenceRow>[]>(
-    () => [
-      { title: 'Format', field: 'format' },
-      { title: 'File', field: 'fileName', highlight: true },
-      {
-        title: 'sha256',
-        field: 'sha256',
-        render: record => <ShortSha sha256={record.sha256} />,
-      },
-      {
-        title: 'Size',
-        field: 'size',
-        render: record => formatBytes(record.size),
-      },
-      { title: 'Uploaded by', field: 'uploadedBy' },
-      { title: 'Execution', field: 'executionId' },
-      { title: 'Work item', field: 'workItem' },
-      {
-        title: 'Artifact',
-        field: 'artifact',
-        render: record => formatArtifact(record),
-      },
-      {
-        title: 'Uploaded',
-        field: 'uploadedAt',
-        render: record => <RelativeTime value={record.uploadedAt} />,
-      },
-      {
-        title: 'Download',
-        field: 'id',
-        render: record => (
-          <IconButton
-            size="small"
-            aria-label={`Download ${record.fileName}`}
-            title={`Download ${record.fileName}`}
-            disabled={downloadingId === record.id}
-            onClick={() => download(record)}
-          >
-            <GetAppIcon fontSize="small" />
-          </IconButton>
-        ),
-      },
-    ],
-    [download, downloadingId],
-  );
+  } = useEvidencePages({ entityRef, limit: PAGE_SIZE, filter });
 
   const rows = useMemo<EvidenceRow[]>(
     () =>
@@ -137,86 +95,71 @@ export const EntityEvidenceContent = () => {
   if (loading && !page) {
     return <Progress />;
   }
-  if (error) {
-    return (
-      <>
-        <ResponseErrorPanel error={error} />
-        {hasPreviousPage && (
-          <Button onClick={previousPage}>Back to page {pageNumber - 1}</Button>
-        )}
-      </>
-    );
-  }
-  if (!page || (pageNumber === 1 && page.items.length === 0)) {
+  if (!error && !filter && pageNumber === 1 && page?.items.length === 0) {
     return <EvidenceEmptyState entityRef={entityRef} />;
   }
 
   return (
-    <>
-      {linkedId && !loading && (
+    <EvidenceActionsProvider>
+      {linkedId && !loading && page && (
         <Box mb={2}>
           <LinkedEvidenceCard id={linkedId} shown={page.items} />
         </Box>
       )}
-      <Table<EvidenceRow>
-        title="Evidence"
-        subtitle={`Newest first · page ${pageNumber}`}
-        isLoading={loading}
-        columns={columns}
-        data={rows}
-        detailPanel={renderDetailPanel}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-          rowStyle: (row: EvidenceRow) =>
-            row.id === linkedId
-              ? { backgroundColor: theme.palette.action.selected }
-              : {},
-        }}
+      <EvidenceFilters
+        filter={filter}
+        onChange={setFilter}
+        onClear={clearFilter}
+        artifacts={artifacts}
+        action={<ExportEvidenceButton entityRef={entityRef} />}
       />
-      <Box display="flex" justifyContent="flex-end" alignItems="center" mt={1}>
-        <Button
-          disabled={!hasPreviousPage}
-          onClick={previousPage}
-          aria-label="Previous page"
-        >
-          Previous
-        </Button>
-        <Typography variant="body2" component="span">
-          Page {pageNumber}
-        </Typography>
-        <Button
-          disabled={!hasNextPage}
-          onClick={nextPage}
-          aria-label="Next page"
-        >
-          Next
-        </Button>
-      </Box>
-    </>
+      {error ? (
+        <>
+          <ResponseErrorPanel error={error} />
+          {hasPreviousPage && (
+            <Button onClick={previousPage}>
+              Back to page {pageNumber - 1}
+            </Button>
+          )}
+        </>
+      ) : (
+        <>
+          <Table<EvidenceRow>
+            title="Evidence"
+            subtitle={`Newest first${
+              filter ? ' · filtered' : ''
+            } · page ${pageNumber}`}
+            isLoading={loading}
+            columns={columns}
+            data={rows}
+            detailPanel={renderDetailPanel}
+            emptyContent={
+              <Box p={2}>
+                <Typography variant="body2">
+                  No evidence matches these filters.
+                </Typography>
+              </Box>
+            }
+            options={{
+              paging: false,
+              search: false,
+              sorting: false,
+              padding: 'dense',
+              rowStyle: (row: EvidenceRow) =>
+                row.id === linkedId
+                  ? { backgroundColor: theme.palette.action.selected }
+                  : {},
+            }}
+          />
+          <EvidencePagination
+            pageNumber={pageNumber}
+            hasPreviousPage={hasPreviousPage}
+            hasNextPage={hasNextPage}
+            onPrevious={previousPage}
+            onNext={nextPage}
+          />
+        </>
+      )}
+    </EvidenceActionsProvider>
   );
 };
-
-function ShortSha(props: { sha256: string }) {
-  return (
-    <Box display="inline-flex" alignItems="center">
-      <code title={props.sha256}>{props.sha256.slice(0, 12)}</code>
-      <CopyTextButton
-        text={props.sha256}
-        tooltipText="sha256 copied to clipboard"
-        aria-label="Copy sha256"
-      />
-    </Box>
-  );
-}
-
-function formatArtifact(record: EvidenceRecord): string | undefined {
-  if (!record.artifact) {
-    return undefined;
-  }
-  return record.version
-    ? `${record.artifact}@${record.version}`
-    : record.artifact;
-}

@@ -32,6 +32,10 @@ export const EvidenceDetails = (props: { record: EvidenceRecord }) => {
     { label: 'Commit', value: record.commit },
     { label: 'Digest', value: record.digest },
     { label: 'Release', value: record.releaseId },
+    {
+      label: 'Stored',
+      value: record.storage === 'link' ? 'as a link' : undefined,
+    },
   ].filter(fact => fact.value);
 
   return (
@@ -43,6 +47,12 @@ export const EvidenceDetails = (props: { record: EvidenceRecord }) => {
             {fact.label}: <code>{fact.value}</code>
           </Typography>
         ))}
+        {record.redacted && (
+          <Typography variant="caption" component="div">
+            Secrets were removed before storage; the sha256 is that of the
+            stored, redacted bytes.
+          </Typography>
+        )}
         {record.pipelineUrl && (
           <Typography variant="caption" component="div">
             Pipeline: <Link to={record.pipelineUrl}>{record.pipelineUrl}</Link>

@@ -42,9 +42,9 @@ export const EvidenceEmptyState = (props: { entityRef: string }) => {
       title="No evidence uploaded yet"
       description={
         <>
-          CI pipelines upload test reports (JUnit), static analysis (SARIF),
-          software bills of materials (CycloneDX JSON) and npm audit reports for
-          this entity. Add a step like this one to the pipeline; the backend
+          CI pipelines upload test reports, static analysis, SBOMs,
+          vulnerability and secret scans, coverage, posture and build provenance
+          for this entity. Add a step like this one to the pipeline; the backend
           detects the format and computes the gates from it.
         </>
       }

@@ -16,7 +16,12 @@
 
 import type { EvidenceSummary } from '@real-app-forever/plugin-assurance-common';
 import Typography from '@material-ui/core/Typography';
+import { CoverageSummaryPanel } from './CoverageSummaryPanel';
+import { LinkSummaryPanel } from './LinkSummaryPanel';
+import { PostureSummaryPanel } from './PostureSummaryPanel';
+import { ProvenanceSummaryPanel } from './ProvenanceSummaryPanel';
 import { SbomSummaryPanel } from './SbomSummaryPanel';
+import { SecretScanSummaryPanel } from './SecretScanSummaryPanel';
 import { StaticAnalysisSummaryPanel } from './StaticAnalysisSummaryPanel';
 import { TestReportSummaryPanel } from './TestReportSummaryPanel';
 import { VulnerabilitySummaryPanel } from './VulnerabilitySummaryPanel';
@@ -35,6 +40,16 @@ export const EvidenceSummaryPanel = (props: { summary?: EvidenceSummary }) => {
       return <SbomSummaryPanel summary={summary} />;
     case 'vulnerabilities':
       return <VulnerabilitySummaryPanel summary={summary} />;
+    case 'secrets':
+      return <SecretScanSummaryPanel summary={summary} />;
+    case 'coverage':
+      return <CoverageSummaryPanel summary={summary} />;
+    case 'posture':
+      return <PostureSummaryPanel summary={summary} />;
+    case 'provenance':
+      return <ProvenanceSummaryPanel summary={summary} />;
+    case 'link':
+      return <LinkSummaryPanel summary={summary} />;
     default:
       return (
         <Typography variant="body2">

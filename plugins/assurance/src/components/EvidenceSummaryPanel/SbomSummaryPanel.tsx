@@ -15,26 +15,63 @@
  */
 
 import type { SbomSummary } from '@real-app-forever/plugin-assurance-common';
+import Typography from '@material-ui/core/Typography';
+import { SbomComponentsTable } from './SbomComponentsTable';
 import { SummaryCounts } from './SummaryCounts';
 
 /**
- * The facts read from a software bill of materials.
+ * The facts read from a software bill of materials: the primary component,
+ * counts, and the components with their licences.
  */
 export const SbomSummaryPanel = (props: { summary: SbomSummary }) => {
   const { summary } = props;
   const primary = summary.primaryComponent;
+  const components = summary.components;
+  const dependencyCount =
+    summary.dependencyCount ?? summary.dependencies?.length;
+  const licenceCount = components
+    ? new Set(components.flatMap(component => component.licenses)).size
+    : undefined;
+
   return (
-    <SummaryCounts
-      counts={[
-        { label: 'Spec version', value: summary.specVersion ?? 'unknown' },
-        { label: 'Components', value: summary.componentCount },
-        {
-          label: 'Primary component',
-          value: primary
-            ? [primary.name, primary.version].filter(Boolean).join('@')
-            : 'none',
-        },
-      ]}
-    />
+    <>
+      <SummaryCounts
+        counts={[
+          ...(summary.specName
+            ? [{ label: 'Spec', value: summary.specName }]
+            : []),
+          { label: 'Spec version', value: summary.specVersion ?? 'unknown' },
+          { label: 'Components', value: summary.componentCount },
+          ...(dependencyCount !== undefined
+            ? [{ label: 'Dependency edges', value: dependencyCount }]
+            : []),
+          ...(licenceCount !== undefined
+            ? [{ label: 'Distinct licences', value: licenceCount }]
+            : []),
+          {
+            label: 'Primary component',
+            value: primary
+              ? [primary.name, primary.version].filter(Boolean).join('@')
+              : 'none',
+          },
+        ]}
+      />
+      {primary?.purl && (
+        <Typography variant="caption" component="div" gutterBottom>
+          Primary component purl: <code>{primary.purl}</code>
+        </Typography>
+      )}
+      {components ? (
+        <SbomComponentsTable
+          components={components}
+          componentCount={summary.componentCount}
+        />
+      ) : (
+        <Typography variant="body2">
+          This SBOM was stored before components were listed; upload it again to
+          see them.
+        </Typography>
+      )}
+    </>
   );
 };

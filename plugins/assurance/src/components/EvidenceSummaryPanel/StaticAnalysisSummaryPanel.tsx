@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { Fragment } from 'react';
 import type { StaticAnalysisSummary } from '@real-app-forever/plugin-assurance-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -47,6 +48,17 @@ export const StaticAnalysisSummaryPanel = (props: {
           { label: 'Suppressed', value: summary.suppressed },
         ]}
       />
+      {summary.ruleIds && summary.ruleIds.length > 0 && (
+        <Typography variant="body2" gutterBottom>
+          Rules ({summary.ruleIds.length}):{' '}
+          {summary.ruleIds.map((ruleId, index) => (
+            <Fragment key={ruleId}>
+              {index > 0 && ', '}
+              <code>{ruleId}</code>
+            </Fragment>
+          ))}
+        </Typography>
+      )}
       {summary.results.length === 0 ? (
         <Typography variant="body2">No unsuppressed results.</Typography>
       ) : (
@@ -64,7 +76,9 @@ export const StaticAnalysisSummaryPanel = (props: {
               <TableRow key={index}>
                 <TableCell>{result.ruleId}</TableCell>
                 <TableCell>{result.level}</TableCell>
-                <TableCell>{result.location}</TableCell>
+                <TableCell>
+                  {result.location && <code>{result.location}</code>}
+                </TableCell>
                 <TableCell>{result.message}</TableCell>
               </TableRow>
             ))}
