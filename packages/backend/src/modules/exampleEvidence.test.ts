@@ -53,8 +53,8 @@ describe('findExampleEvidence', () => {
     expect(
       files.map(f => [f.entityRef, f.executionId, f.fileName, f.format]),
     ).toEqual([
-      ['component:default/checkout-web', 'build-9', 'report.xml', 'junit'],
-      ['component:default/payments-api', 'run-1', 'junit.xml', 'junit'],
+      ['component:default/checkout-web', 'build-9', 'report.xml', undefined],
+      ['component:default/payments-api', 'run-1', 'junit.xml', undefined],
       [
         'component:default/payments-api',
         'run-2',
@@ -68,7 +68,7 @@ describe('findExampleEvidence', () => {
         'cyclonedx-json',
       ],
       ['component:default/payments-api', 'run-2', 'scan.sarif', 'sarif'],
-      ['component:default/payments-api', 'run-10', 'junit.xml', 'junit'],
+      ['component:default/payments-api', 'run-10', 'junit.xml', undefined],
     ]);
     expect(files[0].path).toBe(
       mockDir.resolve('checkout-web', 'build-9', 'report.xml'),
@@ -84,7 +84,7 @@ describe('findExampleEvidence', () => {
 
 describe('formatFromFileName', () => {
   it.each([
-    ['TEST-PaymentServiceTest.xml', 'junit'],
+    ['TEST-PaymentServiceTest.xml', undefined],
     ['results.SARIF', 'sarif'],
     ['semgrep.sarif.json', 'sarif'],
     ['bom.cdx.json', 'cyclonedx-json'],
@@ -182,7 +182,7 @@ describe('uploadExampleEvidence', () => {
       {
         entityRef: 'component:default/a',
         executionId: 'run-1',
-        format: 'junit',
+        format: null,
         fileName: 'junit.xml',
       },
       {

@@ -59,7 +59,6 @@ const FORMAT_BY_SUFFIX: ReadonlyArray<[string, EvidenceFormat]> = [
   ['.npm-audit.json', 'npm-audit'],
   ['.sarif.json', 'sarif'],
   ['.sarif', 'sarif'],
-  ['.xml', 'junit'],
 ];
 
 // 404: the catalog has not ingested the entity yet, or the route is not up.
@@ -100,8 +99,10 @@ export async function findExampleEvidence(
 }
 
 /**
- * Reads the evidence format from a file name's suffix: `.xml` is JUnit,
- * `.sarif` SARIF, `.cdx.json` CycloneDX and `.npm-audit.json` npm audit.
+ * Reads the evidence format from a file name's suffix where it is certain:
+ * `.sarif` is SARIF, `.cdx.json` CycloneDX JSON and `.npm-audit.json` npm
+ * audit. Every other file is left to the backend's detection, which tells
+ * apart the many XML and JSON formats by their content.
  */
 export function formatFromFileName(
   fileName: string,
