@@ -20,7 +20,7 @@
 // Debian's Chromium. Writes the README's screenshot to docs/.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +30,8 @@ const root = resolve(import.meta.dirname, '..');
 const baseUrl = 'http://localhost:7017';
 const exampleEntity = 'component:default/payments-api';
 const backendLog = resolve(root, 'node_modules/.cache/e2e-backend.log');
+// The CI token the backend accepts in this test; any value works.
+const ciToken = `e2e-${process.pid}`;
 
 let backend;
 let browser;
@@ -80,7 +82,12 @@ before(async () => {
       '--config',
       resolve(root, 'scripts/e2e/app-config.e2e.yaml'),
     ],
-    { cwd: root, stdio: ['ignore', log, log], detached: true },
+    {
+      cwd: root,
+      stdio: ['ignore', log, log],
+      detached: true,
+      env: { ...process.env, ASSURANCE_CI_TOKEN: ciToken },
+    },
   );
 
   // The seeding module uploads the example evidence once the catalog has the
@@ -157,4 +164,72 @@ test('the Gates tab of an example entity shows a failed and a passed gate', asyn
     path: resolve(root, 'docs/gates-tab.png'),
     fullPage: true,
   });
+});
+
+/** Runs the assurance CLI as a pipeline would; `tty` gives it a terminal. */
+function cli(args, { tty = false } = {}) {
+  const env = {
+    ...process.env,
+    ASSURANCE_URL: baseUrl,
+    ASSURANCE_TOKEN: ciToken,
+    CI: '',
+  };
+  const command = ['node', resolve(root, 'packages/cli/bin/assurance'), ...args]
+    .map(arg => `'${arg.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const result = tty
+    ? spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, env })
+    : spawnSync('sh', ['-c', command], { cwd: root, env });
+  return {
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`,
+  };
+}
+
+test('the CLI uploads the example evidence and blocks on failed gates', () => {
+  const examples = resolve(root, 'examples/evidence');
+  const entities = readdirSync(examples, { withFileTypes: true })
+    .filter(entry => entry.isDirectory())
+    .map(entry => entry.name);
+  let uploads = 0;
+  for (const entity of entities) {
+    const builds = readdirSync(resolve(examples, entity)).sort();
+    for (const build of builds) {
+      const { status, output } = cli(
+        [
+          'upload',
+          '--entity',
+          `component:default/${entity}`,
+          '--execution-id',
+          `${build}-cli`,
+          `examples/evidence/${entity}/${build}/*`,
+        ],
+        { tty: true },
+      );
+      assert.equal(status, 0, output);
+      assert.match(output, /Uploading .*\d+\/\d+ files/);
+      assert.doesNotMatch(output, new RegExp(ciToken));
+      uploads += 1;
+    }
+  }
+  assert.ok(uploads >= 5, 'every example build was uploaded');
+
+  const blocked = cli([
+    'gates',
+    '--entity',
+    'component:default/payments-api',
+    '--fail-on',
+    'failed',
+  ]);
+  assert.equal(blocked.status, 1, blocked.output);
+  assert.match(blocked.output, /failed/i);
+
+  const clean = cli([
+    'gates',
+    '--entity',
+    'component:default/checkout-web',
+    '--fail-on',
+    'failed,missing',
+  ]);
+  assert.equal(clean.status, 0, clean.output);
 });
