@@ -22,6 +22,7 @@
 
 export * from './types';
 export * from './summaries';
+export * from './policy';
 export * from './permissions';
 export * from './schemas';
 export * from './entityRef';

@@ -56,6 +56,39 @@ export const assuranceEvidenceDeletePermission = createPermission({
 });
 
 /**
+ * Ask for a time-bounded override of a failing gate.
+ *
+ * @public
+ */
+export const assuranceOverrideRequestPermission = createPermission({
+  name: 'assurance.override.request',
+  attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Approve or reject someone else's override request.
+ *
+ * @public
+ */
+export const assuranceOverrideApprovePermission = createPermission({
+  name: 'assurance.override.approve',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Report the config an environment actually runs (drift detection).
+ *
+ * @public
+ */
+export const assuranceRuntimeConfigReportPermission = createPermission({
+  name: 'assurance.runtime-config.report',
+  attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the assurance plugin.
  *
  * @public
@@ -64,4 +97,7 @@ export const assurancePermissions = [
   assuranceEvidenceCreatePermission,
   assuranceEvidenceReadPermission,
   assuranceEvidenceDeletePermission,
+  assuranceOverrideRequestPermission,
+  assuranceOverrideApprovePermission,
+  assuranceRuntimeConfigReportPermission,
 ];

@@ -96,10 +96,17 @@ export const RISK_LEVEL_ANNOTATION = 'real-app-forever.dev/risk-level';
  * - `failed`: usable evidence shows the rule is broken.
  * - `missing`: no usable evidence was uploaded.
  * - `unknown`: evidence exists but cannot decide the gate.
+ * - `overridden`: the gate did not pass, but an approved, unexpired
+ *   override waives it until it expires.
  *
  * @public
  */
-export type GateStatus = 'passed' | 'failed' | 'missing' | 'unknown';
+export type GateStatus =
+  | 'passed'
+  | 'failed'
+  | 'missing'
+  | 'unknown'
+  | 'overridden';
 
 /**
  * Normalised severity of a vulnerability.
@@ -255,6 +262,19 @@ export interface GateResult {
   evidenceUploadedAt?: string;
   /** ISO 8601, UTC. */
   evaluatedAt: string;
+  /**
+   * For an `overridden` gate: the status it would have without the
+   * override, and the override that waives it.
+   */
+  override?: {
+    id: string;
+    underlyingStatus: Exclude<GateStatus, 'overridden' | 'passed'>;
+    reason: string;
+    requestedBy: string;
+    approvedBy: string;
+    /** ISO 8601, UTC. */
+    expiresAt: string;
+  };
 }
 
 /**
@@ -265,5 +285,16 @@ export interface GateResult {
 export interface EntityGates {
   entityRef: string;
   riskLevel: RiskLevel;
+  /** Present when the verdicts are for one artifact: `algorithm:hex`. */
+  digest?: string;
+  /** Present when the verdicts are for one environment's policy layer. */
+  environment?: string;
+  /** The version hash of the effective policy the verdicts used. */
+  policyVersion?: string;
   gates: GateResult[];
+  /**
+   * What must happen next: the first required gate, in policy order, that
+   * has neither passed nor been overridden. Absent when all have.
+   */
+  nextGate?: { id: string; title: string; status: GateStatus };
 }

@@ -18,6 +18,7 @@ import {
   StatusAborted,
   StatusError,
   StatusOK,
+  StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
 import type { GateStatus } from '@real-app-forever/plugin-assurance-common';
@@ -32,6 +33,7 @@ const STATUSES: Record<
   failed: { Icon: StatusError, label: 'Failed' },
   missing: { Icon: StatusWarning, label: 'Missing' },
   unknown: { Icon: StatusAborted, label: 'Unknown' },
+  overridden: { Icon: StatusPending, label: 'Overridden' },
 };
 
 /**
