@@ -27,3 +27,6 @@ export * from './permissions';
 export * from './schemas';
 export * from './entityRef';
 export * from './api';
+export * from './overrideSchemas';
+export * from './runtimeConfigSchemas';
+export * from './policySchemas';
