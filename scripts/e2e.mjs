@@ -17,7 +17,9 @@
 
 // The browser test: builds the app, starts the backend that serves it (with
 // the example evidence seeded through the API), and walks the portal in
-// Debian's Chromium. Writes the README's screenshot to docs/.
+// Debian's Chromium. With ASSURANCE_UPDATE_SCREENSHOTS=1 it also refreshes
+// the README's screenshot in docs/; otherwise it keeps its screenshots in
+// node_modules/.cache/e2e.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
@@ -59,6 +61,28 @@ async function guestToken() {
   });
   const body = await response.json();
   return body.backstageIdentity.token;
+}
+
+/**
+ * Signs in on the sign-in page as the example user `name` (one listed under
+ * `app.demoUsers`) by pressing its "Sign in as …" button, and resolves to
+ * the identity the backend issued.
+ */
+export async function signInAs(page, name) {
+  const refreshed = page.waitForResponse(
+    response =>
+      response.url().endsWith('/api/auth/demo-users/refresh') &&
+      response.request().headers()['x-demo-user'] === name,
+    { timeout: 60_000 },
+  );
+  await page
+    .getByRole('button', { name: /^Sign in as / })
+    .and(page.locator(`[data-demo-user="${name}"]`))
+    .click({ timeout: 60_000 });
+  const response = await refreshed;
+  assert.equal(response.status(), 200, `signed in as ${name}`);
+  const { backstageIdentity } = await response.json();
+  return backstageIdentity.identity;
 }
 
 before(async () => {
@@ -159,9 +183,12 @@ test('the Gates tab of an example entity shows a failed and a passed gate', asyn
   const unitTests = gates.locator('[data-gate-id="unit-tests"]');
   assert.match(await unitTests.innerText(), /failed/i);
 
-  mkdirSync(resolve(root, 'docs'), { recursive: true });
+  const shots = process.env.ASSURANCE_UPDATE_SCREENSHOTS
+    ? resolve(root, 'docs')
+    : resolve(root, 'node_modules/.cache/e2e');
+  mkdirSync(shots, { recursive: true });
   await page.screenshot({
-    path: resolve(root, 'docs/gates-tab.png'),
+    path: resolve(shots, 'gates-tab.png'),
     fullPage: true,
   });
 });
@@ -232,4 +259,57 @@ test('the CLI uploads the example evidence and blocks on failed gates', () => {
     'failed,missing',
   ]);
   assert.equal(clean.status, 0, clean.output);
+});
+
+test('two example users sign in side by side, and sign out to the picker', async () => {
+  const users = [
+    ['amara.okafor', 'group:default/team-payments'],
+    ['sofia.rossi', 'group:default/release-approvers'],
+  ];
+  const pages = [];
+  for (const [name, group] of users) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/catalog`);
+    const identity = await signInAs(page, name);
+    assert.equal(identity.userEntityRef, `user:default/${name}`);
+    assert.ok(
+      identity.ownershipEntityRefs.includes(group),
+      `${name} in ${group}`,
+    );
+    await page.getByRole('link', { name: 'Home' }).waitFor({ timeout: 60_000 });
+    pages.push(page);
+  }
+
+  // The choice survives a reload of the tab.
+  const [amara, sofia] = pages;
+  const again = amara.waitForResponse(r =>
+    r.url().endsWith('/api/auth/demo-users/refresh'),
+  );
+  await amara.reload();
+  const reloaded = await (await again).json();
+  assert.equal(
+    reloaded.backstageIdentity.identity.userEntityRef,
+    'user:default/amara.okafor',
+  );
+
+  // Signing out returns to the picker, with the choice forgotten.
+  await sofia.goto(`${baseUrl}/settings`);
+  await sofia
+    .getByText('sofia.rossi@example.com')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await sofia.getByRole('button', { name: 'more' }).click({ timeout: 60_000 });
+  await sofia.getByRole('menuitem', { name: /sign out/i }).click();
+  await sofia
+    .getByRole('button', { name: 'Enter' })
+    .waitFor({ timeout: 60_000 });
+  await sofia.reload();
+  await sofia
+    .getByRole('button', { name: 'Enter' })
+    .waitFor({ timeout: 60_000 });
+
+  for (const page of pages) {
+    await page.context().close();
+  }
 });

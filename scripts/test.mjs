@@ -61,17 +61,22 @@ for (const [name, value] of Object.entries({
   );
 }
 
-function run(command, args) {
+function run(command, args, what) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
+    process.stdout.write(`\n${what} failed; the steps after it did not run\n`);
     process.exit(result.status ?? 1);
   }
 }
 
-run('yarn', ['backstage-cli', 'repo', 'test', ...process.argv.slice(2)]);
+run(
+  'yarn',
+  ['backstage-cli', 'repo', 'test', ...process.argv.slice(2)],
+  'the unit and integration tests',
+);
 
 if (existsSync('/usr/bin/chromium') || process.env.ASSURANCE_E2E === '1') {
-  run('node', ['scripts/e2e.mjs']);
+  run('node', ['scripts/e2e.mjs'], 'the browser test');
 } else {
   process.stdout.write(
     'browser test skipped: /usr/bin/chromium is missing (apt-get install chromium)\n',

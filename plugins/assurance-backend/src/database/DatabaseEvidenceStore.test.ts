@@ -123,17 +123,15 @@ describe.each(databases.eachSupportedId())(
 
     it('leaves nothing behind when a write in the transaction fails', async () => {
       const { knex, store } = await createStore();
-      const input = evidence({
-        // Longer than the column allows on every database but SQLite, and
-        // refused by the audit insert on SQLite through the NOT NULL actor.
-        fileName: 'x'.repeat(10),
-      });
+      // The audit entry is written last in the transaction; details that
+      // cannot be serialised make it fail after the evidence and its bytes
+      // were inserted.
       await expect(
         store.insertEvidence({
-          evidence: input,
-          audit: { ...audit, actor: null as unknown as string },
+          evidence: evidence(),
+          audit: { ...audit, details: { size: BigInt(1) } },
         }),
-      ).rejects.toThrow();
+      ).rejects.toThrow(/BigInt/);
       expect(await knex('assurance_evidence').select()).toEqual([]);
       expect(await knex('assurance_evidence_content').select()).toEqual([]);
       expect(await knex('assurance_audit_log').select()).toEqual([]);
@@ -195,6 +193,46 @@ describe.each(databases.eachSupportedId())(
         '2026-11-02T08:00:00.000Z',
         '2026-11-01T08:00:00.000Z',
       ]);
+    });
+
+    it('filters by artifact, whether declared or a provenance subject', async () => {
+      const { store } = await createStore();
+      const digest = `sha256:${'cd'.repeat(32)}`;
+      const declared = evidence({
+        digest,
+        artifact: 'payments-api',
+        artifacts: [{ digest, name: 'payments-api', relation: 'declared' }],
+      });
+      const subject = evidence({
+        format: 'provenance',
+        artifacts: [
+          {
+            digest: digest.toUpperCase(),
+            name: 'payments-api',
+            relation: 'subject',
+          },
+        ],
+      });
+      const other = evidence({});
+      for (const e of [declared, subject, other]) {
+        await store.insertEvidence({ evidence: e, audit });
+      }
+      const ids = async (filter: object) =>
+        (
+          await store.listEvidence({
+            entityRef: 'component:default/payments-api',
+            limit: 10,
+            filter,
+          })
+        ).items
+          .map(item => item.id)
+          .sort();
+
+      expect(await ids({ digest })).toEqual([declared.id, subject.id].sort());
+      expect(await ids({ artifact: 'payments-api' })).toEqual(
+        [declared.id, subject.id].sort(),
+      );
+      expect(await ids({ digest, format: 'provenance' })).toEqual([subject.id]);
     });
 
     it('refuses a cursor it did not hand out', async () => {

@@ -30,7 +30,7 @@ import { Knex } from 'knex';
 import { appendAuditEntry } from './auditLog';
 import { AuditEntryInput, EvidenceStore, NewEvidence } from './EvidenceStore';
 import { EvidenceRow, RECORD_COLUMNS, rowToRecord } from './rows';
-import { linkArtifacts, listArtifacts } from './artifacts';
+import { linkArtifacts, listArtifacts, listLinkedEvidence } from './artifacts';
 import { toDate } from './time';
 
 const migrationsDir = resolvePackagePath(
@@ -89,6 +89,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           release_id: evidence.releaseId ?? null,
           commit_sha: evidence.commit ?? null,
           pipeline_url: evidence.pipelineUrl ?? null,
+          gate: evidence.gate ?? null,
           uploaded_by: evidence.uploadedBy,
           uploaded_at: evidence.uploadedAt,
           summary: JSON.stringify(evidence.summary),
@@ -179,8 +180,6 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     const columns: Array<[keyof EvidenceFilter, string]> = [
       ['format', 'format'],
       ['executionId', 'execution_key'],
-      ['artifact', 'artifact'],
-      ['digest', 'digest'],
       ['releaseId', 'release_id'],
       ['workItem', 'work_item'],
     ];
@@ -188,6 +187,33 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       if (filter[key]) {
         query.where(column, filter[key]);
       }
+    }
+    // An artifact is named by the upload's fields or by a provenance
+    // subject; both are in the artifact links.
+    if (filter.digest) {
+      const digest = filter.digest.toLocaleLowerCase('en-US');
+      query.whereIn(
+        'id',
+        this.db('assurance_artifact_evidence')
+          .where({ entity_ref: options.entityRef, digest })
+          .select('evidence_id'),
+      );
+    }
+    if (filter.artifact) {
+      const { artifact } = filter;
+      query.where(inner =>
+        inner.where('artifact', artifact).orWhereIn(
+          'id',
+          this.db('assurance_artifact_evidence as l')
+            .join('assurance_artifacts as a', join =>
+              join
+                .on('a.entity_ref', 'l.entity_ref')
+                .andOn('a.digest', 'l.digest'),
+            )
+            .where({ 'l.entity_ref': options.entityRef, 'a.name': artifact })
+            .select('l.evidence_id'),
+        ),
+      );
     }
 
     if (options.cursor) {
@@ -222,6 +248,14 @@ export class DatabaseEvidenceStore implements EvidenceStore {
 
   async listArtifacts(options: { entityRef: string }): Promise<Artifact[]> {
     return listArtifacts({ db: this.db, entityRef: options.entityRef });
+  }
+
+  async listEvidenceForDigest(options: {
+    entityRef: string;
+    digest: string;
+    formats: EvidenceFormat[];
+  }): Promise<EvidenceRecord[]> {
+    return listLinkedEvidence({ db: this.db, ...options });
   }
 
   async listLatestExecutionEvidence(options: {

@@ -98,13 +98,24 @@ export interface EvidenceStore {
     filter?: EvidenceFilter;
   }): Promise<EvidencePage>;
 
+  /** The entity's artifacts, newest first. */
+  listArtifacts(options: { entityRef: string }): Promise<Artifact[]>;
+
+  /**
+   * The entity's evidence of these formats that is linked to the artifact
+   * (declared with its digest, or provenance with it as a subject), newest
+   * first: what the gates of one artifact are evaluated from.
+   */
+  listEvidenceForDigest(options: {
+    entityRef: string;
+    digest: string;
+    formats: EvidenceFormat[];
+  }): Promise<EvidenceRecord[]>;
+
   /**
    * For each format, the newest evidence and every other evidence of that
    * format from the same execution: what the gates are evaluated from.
    */
-  /** The entity's artifacts, newest first. */
-  listArtifacts(options: { entityRef: string }): Promise<Artifact[]>;
-
   listLatestExecutionEvidence(options: {
     entityRef: string;
     formats: EvidenceFormat[];

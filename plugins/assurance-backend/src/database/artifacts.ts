@@ -14,9 +14,14 @@
  * limitations under the License.
  */
 
-import { Artifact } from '@real-app-forever/plugin-assurance-common';
+import {
+  Artifact,
+  EvidenceFormat,
+  EvidenceRecord,
+} from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
 import { ArtifactReference } from './EvidenceStore';
+import { EvidenceRow, RECORD_COLUMNS, rowToRecord } from './rows';
 import { toDate } from './time';
 
 /**
@@ -115,4 +120,38 @@ export async function listArtifacts(options: {
     firstSeenAt: toDate(row.first_seen_at).toISOString(),
     lastSeenAt: toDate(row.last_seen_at).toISOString(),
   }));
+}
+
+/**
+ * The most evidence the gates of one artifact read. A build uploads a few
+ * dozen files; more means re-uploads, of which the newest count.
+ */
+const MAX_LINKED_EVIDENCE = 1000;
+
+/**
+ * The entity's evidence of these formats linked to the artifact, newest
+ * first.
+ */
+export async function listLinkedEvidence(options: {
+  db: Knex;
+  entityRef: string;
+  digest: string;
+  formats: EvidenceFormat[];
+}): Promise<EvidenceRecord[]> {
+  if (options.formats.length === 0) {
+    return [];
+  }
+  const rows: EvidenceRow[] = await options
+    .db('assurance_evidence as e')
+    .join('assurance_artifact_evidence as l', 'l.evidence_id', 'e.id')
+    .where('l.entity_ref', options.entityRef)
+    .andWhere('l.digest', options.digest.toLocaleLowerCase('en-US'))
+    .whereIn('e.format', options.formats)
+    .select(RECORD_COLUMNS.map(column => `e.${column}`))
+    .orderBy([
+      { column: 'e.uploaded_at', order: 'desc' },
+      { column: 'e.id', order: 'desc' },
+    ])
+    .limit(MAX_LINKED_EVIDENCE);
+  return rows.map(rowToRecord);
 }

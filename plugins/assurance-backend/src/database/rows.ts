@@ -42,6 +42,7 @@ export interface EvidenceRow {
   storage: string;
   url: string | null;
   redacted: boolean | number;
+  gate: string | null;
 }
 
 /** The columns of a record; the bytes live in another table. */
@@ -66,6 +67,7 @@ export const RECORD_COLUMNS = [
   'storage',
   'url',
   'redacted',
+  'gate',
 ];
 
 /** Turns a row into the API's record, leaving out empty links. */
@@ -79,6 +81,7 @@ export function rowToRecord(row: EvidenceRow): EvidenceRecord {
     releaseId: row.release_id,
     commit: row.commit_sha,
     pipelineUrl: row.pipeline_url,
+    gate: row.gate,
   };
   return {
     id: row.id,
