@@ -66,26 +66,105 @@ export interface Config {
       }>;
     };
 
-    /** Which gates each risk level requires. */
+    /** Gate overrides. */
+    overrides?: {
+      /**
+       * Days before an approved override ends that the entity's owners are
+       * notified (once); they are notified again when it lapses. Default 3.
+       */
+      notifyDaysBefore?: number;
+    };
+
+    /**
+     * The environments that gate policy and drift know, in order. Defaults
+     * to dev, staging, prod.
+     */
+    environments?: string[];
+
+    /**
+     * Gate policy, in layers from lowest to highest: the platform's
+     * (`gates`, then `riskLevels`), the owning group's (`groups`), the
+     * system's (`systems`), the profile or inline policy named by the
+     * entity's `real-app-forever.dev/gate-policy` annotation (`profiles`),
+     * and the environment's (`environments`). A higher layer may add gates
+     * and tighten settings. Unless `allowLowering` is true, a layer here
+     * that loosens a platform setting stops the backend at startup, and an
+     * annotation that does is refused.
+     */
     gatePolicy?: {
       /**
        * The risk level of entities without a valid
-       * `real-app-forever.dev/risk-level` annotation. Defaults to `high`, so
-       * that an unlabelled entity gets the strictest gates.
+       * `real-app-forever.dev/risk-level` annotation. Defaults to `high`.
        */
       defaultRiskLevel?: 'low' | 'medium' | 'high';
-
+      /** Let higher layers loosen settings. Defaults to false. */
+      allowLowering?: boolean;
+      /** The longest a gate override may last, in days. Defaults to 30. */
+      maxOverrideDays?: number;
+      /** Platform settings per gate id, for every risk level. */
+      gates?: { [gateId: string]: AssuranceGateSettings };
       /**
-       * The gates each risk level requires, in the order they are shown.
-       * Known gates: unit-tests, static-analysis, dependency-scan, sbom.
-       * Defaults: low requires unit-tests; medium adds static-analysis and
-       * dependency-scan; high adds sbom.
+       * The gates each risk level requires, in order, and its settings (over
+       * `gates`). Defaults: low requires unit-tests; medium adds
+       * static-analysis and dependency-scan; high adds sbom.
        */
       riskLevels?: {
-        low?: { requiredGates?: string[] };
-        medium?: { requiredGates?: string[] };
-        high?: { requiredGates?: string[] };
+        low?: AssuranceGatePolicyLayer;
+        medium?: AssuranceGatePolicyLayer;
+        high?: AssuranceGatePolicyLayer;
       };
+      /** Layers per owning group, by entity ref, e.g. `group:default/team-payments`. */
+      groups?: { [groupRef: string]: AssuranceGatePolicyLayer };
+      /** Layers per system, by entity ref, e.g. `system:default/payments-platform`. */
+      systems?: { [systemRef: string]: AssuranceGatePolicyLayer };
+      /** Named layers that an entity's gate-policy annotation can pick. */
+      profiles?: { [name: string]: AssuranceGatePolicyLayer };
+      /** Layers per environment, applied when policy is asked for one. */
+      environments?: { [environment: string]: AssuranceGatePolicyLayer };
     };
   };
+}
+
+/** One layer of gate policy: the gates it adds and the settings it sets. */
+interface AssuranceGatePolicyLayer {
+  /** Gates this layer requires, added to those of the layers below. */
+  requiredGates?: string[];
+  /** Settings per gate id. */
+  gates?: { [gateId: string]: AssuranceGateSettings };
+}
+
+/** Thresholds of one gate; every key is optional. */
+interface AssuranceGateSettings {
+  /** Evidence older than this many days counts as missing. */
+  freshnessDays?: number;
+  /** dependency-scan: the most severe finding allowed. Defaults to medium. */
+  maxSeverity?:
+    | 'none'
+    | 'info'
+    | 'low'
+    | 'medium'
+    | 'high'
+    | 'critical'
+    | 'unknown';
+  /** dependency-scan: the most findings allowed per severity. */
+  maxFindings?: {
+    critical?: number;
+    high?: number;
+    medium?: number;
+    low?: number;
+    info?: number;
+    unknown?: number;
+  };
+  /** lint: the most error-level results allowed. Defaults to 0. */
+  maxErrors?: number;
+  /** lint: the most warnings allowed. Defaults to no limit. */
+  maxWarnings?: number;
+  /** coverage: the lowest line rate allowed, 0..1. Defaults to 0.6. */
+  minLineRate?: number;
+  /** scorecard: the lowest OpenSSF Scorecard score, 0..10. Defaults to 5. */
+  minScore?: number;
+  /** provenance: require a verified signature. Defaults to true at high. */
+  requireVerifiedSignature?: boolean;
+  /** integration-tests, smoke-test: a regular expression over suite names. */
+  suitePattern?: string;
 }
