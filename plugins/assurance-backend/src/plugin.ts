@@ -19,20 +19,31 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   EvidenceFormat,
   assurancePermissions,
 } from '@real-app-forever/plugin-assurance-common';
 import {
   EvidenceParser,
+  assuranceGatesExtensionPoint,
   assuranceParsersExtensionPoint,
   createProvenanceParser,
   defaultParsers,
   readTrustedKeys,
 } from '@real-app-forever/plugin-assurance-node';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
-import { builtInGates } from './gates/gateDefinitions';
-import { readGatePolicy } from './gates/gatePolicy';
+import { createGateRegistry } from './gates/gateRegistry';
+import { DatabaseOverrideStore } from './overrides/DatabaseOverrideStore';
+import { OverrideNotifier } from './overrides/OverrideNotifier';
+import {
+  readNotifyDaysBefore,
+  runOverrideExpiry,
+  scheduleOverrideExpiry,
+} from './overrides/overrideExpiry';
+import { DatabaseRuntimeConfigStore } from './drift/DatabaseRuntimeConfigStore';
+import { DriftService } from './drift/DriftService';
+import { DefaultPolicyService } from './policy/DefaultPolicyService';
 import { IngestService } from './ingest/IngestService';
 import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
 import {
@@ -64,6 +75,11 @@ export const assurancePlugin = createBackendPlugin({
         }
       },
     });
+    const gates = createGateRegistry();
+    env.registerExtensionPoint(
+      assuranceGatesExtensionPoint,
+      gates.extensionPoint,
+    );
 
     env.registerInit({
       deps: {
@@ -78,15 +94,18 @@ export const assurancePlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, database, httpRouter, logger, permissionsRegistry } =
           deps;
         permissionsRegistry.addPermissions(assurancePermissions);
 
-        const policy = readGatePolicy({
+        // Module gates are in by now: the policy may require them.
+        const policyService = await DefaultPolicyService.create({
           config,
-          knownGates: new Set(builtInGates.keys()),
+          database,
+          knownGates: new Set(gates.gates.keys()),
         });
         const maxUploadBytes =
           config.getOptionalNumber('assurance.maxUploadBytes') ??
@@ -106,6 +125,16 @@ export const assurancePlugin = createBackendPlugin({
         }
         const store = await DatabaseEvidenceStore.create({ database });
         const lifecycle = await DatabaseLifecycleStore.create({ database });
+        const overrides = await DatabaseOverrideStore.create({ database });
+        const notifier = new OverrideNotifier({
+          notifications: deps.notifications,
+          logger,
+        });
+        const notifyDaysBefore = readNotifyDaysBefore(config);
+        const drift = new DriftService({
+          store: await DatabaseRuntimeConfigStore.create({ database }),
+          policyService,
+        });
         const ingest = new IngestService({
           store,
           parsers: () => [...parsers.values()],
@@ -118,8 +147,11 @@ export const assurancePlugin = createBackendPlugin({
             store,
             lifecycle,
             ingest,
-            policy,
-            gates: builtInGates,
+            policyService,
+            overrides,
+            overrideRequests: { store: overrides, notifier },
+            drift,
+            gates: gates.gates,
             maxUploadBytes,
           }),
         );
@@ -135,8 +167,22 @@ export const assurancePlugin = createBackendPlugin({
               now: new Date(),
             }),
         });
+        await scheduleOverrideExpiry({
+          scheduler: deps.scheduler,
+          run: async () =>
+            runOverrideExpiry({
+              store: overrides,
+              notifier,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              logger,
+              notifyDaysBefore,
+              now: new Date(),
+            }),
+        });
         logger.info('Assurance backend ready', {
           formats: [...parsers.keys()].join(','),
+          gates: [...gates.gates.keys()].join(','),
           maxUploadBytes,
         });
       },

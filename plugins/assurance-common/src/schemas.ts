@@ -63,6 +63,14 @@ export const evidenceUploadFieldsSchema = z.object({
     .url({ protocol: /^https?$/, error: 'pipelineUrl must be an http(s) URL' })
     .max(2048)
     .optional(),
+  gate: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9-]{1,64}$/,
+      'gate must be a gate id: 1 to 64 lower-case letters, digits and dashes',
+    )
+    .optional(),
 });
 
 /**

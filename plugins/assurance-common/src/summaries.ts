@@ -43,6 +43,13 @@ export const MAX_SBOM_COMPONENTS = 10_000;
 export const MAX_COVERAGE_FILES = 2_000;
 
 /**
+ * How many suite names a test report summary lists at most.
+ *
+ * @public
+ */
+export const MAX_SUITE_NAMES = 200;
+
+/**
  * Facts read from a test report (JUnit XML, TAP).
  *
  * @public
@@ -54,6 +61,12 @@ export interface TestReportSummary {
   failed: number;
   errored: number;
   skipped: number;
+  /**
+   * Distinct names of the suites (JUnit) or subtests (TAP) that hold test
+   * cases, at most {@link MAX_SUITE_NAMES}; gates match them against suite
+   * patterns. Absent when the report names none, and on older summaries.
+   */
+  suites?: string[];
   /** Failing and erroring cases, at most {@link MAX_LISTED_ITEMS}. */
   failures: Array<{
     name: string;

@@ -145,6 +145,11 @@ export interface EvidenceLinks {
   releaseId?: string;
   commit?: string;
   pipelineUrl?: string;
+  /**
+   * The gate the uploader declared this evidence for, e.g.
+   * `integration-tests`. Test gates take test reports by it.
+   */
+  gate?: string;
 }
 
 /**

@@ -23,6 +23,7 @@
 
 export * from './types';
 export * from './extensions';
+export * from './gates';
 export {
   defaultParsers,
   parseEvidence,

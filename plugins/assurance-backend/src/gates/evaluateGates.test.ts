@@ -14,130 +14,71 @@
  * limitations under the License.
  */
 
-import { ConfigReader } from '@backstage/config';
 import {
-  EvidenceFormat,
   EvidenceRecord,
-  EvidenceSummary,
+  GateOverride,
+  GateSettings,
 } from '@real-app-forever/plugin-assurance-common';
+import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { evaluateGates } from './evaluateGates';
 import { builtInGates } from './gateDefinitions';
 import {
-  DEFAULT_GATE_POLICY,
-  GatePolicy,
-  readGatePolicy,
-  resolveRiskLevel,
-} from './gatePolicy';
+  DIGEST_A,
+  DIGEST_B,
+  ENTITY,
+  NOW,
+  bom,
+  effectivePolicy,
+  override,
+  provenance,
+  record,
+  tests,
+  vulnerabilities,
+} from './__testUtils__/fixtures';
 
-const now = new Date('2026-12-03T12:00:00.000Z');
-let counter = 0;
+const HIGH = ['unit-tests', 'static-analysis', 'dependency-scan', 'sbom'];
 
-function record(
-  summary: EvidenceSummary,
-  overrides: Partial<EvidenceRecord> = {},
-): EvidenceRecord {
-  counter += 1;
-  const formats: Partial<Record<EvidenceSummary['kind'], EvidenceFormat>> = {
-    tests: 'junit',
-    'static-analysis': 'sarif',
-    sbom: 'cyclonedx-json',
-    vulnerabilities: 'npm-audit',
-  };
-  return {
-    id: `e${counter}`,
-    entityRef: 'component:default/payments-api',
-    format: formats[summary.kind]!,
-    fileName: 'report',
-    sha256: 'f'.repeat(64),
-    size: 1,
-    uploadedBy: 'ci',
-    uploadedAt: new Date(Date.UTC(2026, 11, 1, 0, counter)).toISOString(),
-    summary,
-    ...overrides,
-  };
-}
-
-const tests = (failed: number, errored = 0, total = 10): EvidenceSummary => ({
-  kind: 'tests',
-  total,
-  passed: total - failed - errored,
-  failed,
-  errored,
-  skipped: 0,
-  failures: [
-    ...Array.from({ length: failed }, (_, i) => ({
-      name: `rejects bad card ${i}`,
-      classname: 'PaymentTest',
-      type: 'failure' as const,
-    })),
-    ...Array.from({ length: errored }, (_, i) => ({
-      name: `times out ${i}`,
-      type: 'error' as const,
-    })),
-  ],
-});
-
-const sarif = (errors: number, warnings = 0): EvidenceSummary => ({
-  kind: 'static-analysis',
-  tools: ['CodeQL'],
-  total: errors + warnings,
-  byLevel: { error: errors, warning: warnings, note: 0, none: 0 },
-  suppressed: 1,
-  results: Array.from({ length: errors }, () => ({
-    ruleId: 'js/sql-injection',
-    level: 'error' as const,
-    message: 'query built from user input',
-    location: 'src/db.ts:12',
-  })),
-});
-
-const audit = (
-  critical: number,
-  high: number,
-  medium = 0,
-): EvidenceSummary => ({
-  kind: 'vulnerabilities',
-  total: critical + high + medium,
-  bySeverity: { critical, high, medium, low: 0, info: 0, unknown: 0 },
-  findings: [
-    ...Array.from({ length: critical }, () => ({
-      id: 'GHSA-crit',
-      packageName: 'lodash',
-      severity: 'critical' as const,
-    })),
-    ...Array.from({ length: high }, () => ({
-      id: 'GHSA-high',
-      packageName: 'minimist',
-      severity: 'high' as const,
-    })),
-  ],
-});
-
-const bom = (componentCount: number): EvidenceSummary => ({
-  kind: 'sbom',
-  specVersion: '1.5',
-  componentCount,
-});
-
-function evaluate(evidence: EvidenceRecord[], policy = DEFAULT_GATE_POLICY) {
+function evaluate(
+  evidence: EvidenceRecord[],
+  options: {
+    requiredGates?: string[];
+    gates?: Record<string, GateSettings>;
+    overrides?: GateOverride[];
+    digest?: string;
+    registry?: ReadonlyMap<string, GateDefinition>;
+  } = {},
+) {
   return evaluateGates({
-    entityRef: 'component:default/payments-api',
-    riskLevel: 'high',
-    policy,
-    gates: builtInGates,
+    entityRef: ENTITY,
+    policy: effectivePolicy({
+      requiredGates: options.requiredGates ?? HIGH,
+      gates: options.gates,
+    }),
+    gates: options.registry ?? builtInGates,
     evidence,
-    now,
+    overrides: options.overrides ?? [],
+    digest: options.digest,
+    now: NOW,
   });
 }
 
-function gate(evidence: EvidenceRecord[], id: string) {
-  return evaluate(evidence).gates.find(g => g.id === id)!;
+function gate(
+  evidence: EvidenceRecord[],
+  id: string,
+  options: Parameters<typeof evaluate>[1] = {},
+) {
+  return evaluate(evidence, { requiredGates: [id], ...options }).gates[0];
 }
 
 describe('evaluateGates', () => {
   it('marks every required gate missing without evidence, never passed', () => {
     const result = evaluate([]);
-    expect(result.riskLevel).toBe('high');
+    expect(result).toMatchObject({
+      entityRef: ENTITY,
+      riskLevel: 'high',
+      policyVersion: 'v-test',
+      nextGate: { id: 'unit-tests', title: 'Unit tests', status: 'missing' },
+    });
     expect(result.gates.map(g => [g.id, g.status])).toEqual([
       ['unit-tests', 'missing'],
       ['static-analysis', 'missing'],
@@ -147,119 +88,52 @@ describe('evaluateGates', () => {
     for (const g of result.gates) {
       expect(g.remediation).not.toBe('');
       expect(g.evidenceIds).toEqual([]);
-      expect(g.evaluatedAt).toBe(now.toISOString());
+      expect(g.evaluatedAt).toBe(NOW.toISOString());
     }
+    expect(result.gates[0].reason).toBe(
+      'No junit or tap evidence has been uploaded for this entity.',
+    );
   });
 
-  it('requires the gates of the risk level, in policy order', () => {
+  it("keeps the policy's order and names its environment", () => {
     const result = evaluateGates({
-      entityRef: 'component:default/docs',
-      riskLevel: 'low',
-      policy: DEFAULT_GATE_POLICY,
+      entityRef: ENTITY,
+      policy: effectivePolicy({
+        requiredGates: ['sbom', 'unit-tests'],
+        riskLevel: 'low',
+        environment: 'prod',
+      }),
       gates: builtInGates,
       evidence: [],
-      now,
+      overrides: [],
+      now: NOW,
     });
-    expect(result.gates.map(g => g.id)).toEqual(['unit-tests']);
+    expect(result).toMatchObject({ riskLevel: 'low', environment: 'prod' });
+    expect(result.gates.map(g => g.id)).toEqual(['sbom', 'unit-tests']);
   });
 
-  describe('unit-tests', () => {
-    it('fails with the failing test names in the reason', () => {
-      const result = gate([record(tests(2, 1))], 'unit-tests');
-      expect(result.status).toBe('failed');
-      expect(result.reason).toBe(
-        '2 failed and 1 errored of 10 tests: PaymentTest.rejects bad card 0, PaymentTest.rejects bad card 1, times out 0.',
-      );
-      expect(result.remediation).toMatch(/Fix the failing tests/);
-    });
-
-    it('lists at most three names', () => {
-      const result = gate([record(tests(5))], 'unit-tests');
-      expect(result.reason).toMatch(/and 2 more\.$/);
-    });
-
-    it('fails a report with no test cases', () => {
-      const result = gate([record(tests(0, 0, 0))], 'unit-tests');
-      expect(result.status).toBe('failed');
-      expect(result.reason).toBe('The test report holds no test cases.');
-    });
-
-    it('passes and links its evidence', () => {
-      const evidence = record(tests(0));
-      const result = gate([evidence], 'unit-tests');
-      expect(result).toMatchObject({
-        status: 'passed',
-        reason: 'All 10 tests that ran passed.',
-        remediation: '',
-        evidenceIds: [evidence.id],
-      });
-    });
-
-    it('is decided by the newest execution', () => {
-      const failing = record(tests(1), { executionId: 'run-1' });
-      const passing = record(tests(0), { executionId: 'run-2' });
-      expect(gate([failing, passing], 'unit-tests').status).toBe('passed');
-      expect(
-        gate(
-          [passing, record(tests(1), { executionId: 'run-3' })],
-          'unit-tests',
-        ).status,
-      ).toBe('failed');
-    });
-
-    it('adds up every report of the newest execution', () => {
-      const a = record(tests(0), { executionId: 'run-2' });
-      const b = record(tests(1), { executionId: 'run-2' });
-      const result = gate([a, b], 'unit-tests');
-      expect(result.status).toBe('failed');
-      expect(result.reason).toMatch(/of 20 tests/);
-      expect(result.evidenceIds.sort()).toEqual([a.id, b.id].sort());
-    });
+  it('answers unknown for a gate the policy names but nobody provides', () => {
+    expect(evaluate([], { requiredGates: ['fuzz'] }).gates).toEqual([
+      expect.objectContaining({ id: 'fuzz', status: 'unknown' }),
+    ]);
   });
 
-  describe('static-analysis', () => {
-    it('fails on an unsuppressed error-level result', () => {
-      const result = gate([record(sarif(1, 3))], 'static-analysis');
-      expect(result.status).toBe('failed');
-      expect(result.reason).toBe(
-        '1 unsuppressed error-level result: js/sql-injection at src/db.ts:12.',
-      );
+  it('answers unknown, not an error, when a module gate throws', () => {
+    const broken: GateDefinition = {
+      id: 'broken',
+      title: 'Broken',
+      formats: ['junit'],
+      missingRemediation: 'Upload',
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
+    const result = gate([record(tests(0))], 'broken', {
+      registry: new Map([['broken', broken]]),
     });
-
-    it('passes with only warnings', () => {
-      const result = gate([record(sarif(0, 3))], 'static-analysis');
-      expect(result.status).toBe('passed');
-      expect(result.reason).toBe(
-        'No unsuppressed error-level results (3 warnings, 1 suppressed).',
-      );
-    });
-  });
-
-  describe('dependency-scan', () => {
-    it('fails on critical or high vulnerabilities', () => {
-      const result = gate([record(audit(1, 2))], 'dependency-scan');
-      expect(result.status).toBe('failed');
-      expect(result.reason).toBe(
-        '1 critical and 2 high vulnerabilities: GHSA-crit in lodash, GHSA-high in minimist, GHSA-high in minimist.',
-      );
-    });
-
-    it('passes with medium ones and says so', () => {
-      const result = gate([record(audit(0, 0, 4))], 'dependency-scan');
-      expect(result.status).toBe('passed');
-      expect(result.reason).toBe(
-        'No critical or high vulnerabilities (4 medium).',
-      );
-    });
-  });
-
-  describe('sbom', () => {
-    it('fails an empty SBOM and passes one with components', () => {
-      expect(gate([record(bom(0))], 'sbom').status).toBe('failed');
-      expect(gate([record(bom(1))], 'sbom')).toMatchObject({
-        status: 'passed',
-        reason: 'The SBOM lists 1 component.',
-      });
+    expect(result).toMatchObject({
+      status: 'unknown',
+      reason: "The gate's rule failed: boom",
     });
   });
 
@@ -268,78 +142,323 @@ describe('evaluateGates', () => {
     expect(gate([wrong], 'unit-tests').status).toBe('unknown');
   });
 
-  it('answers unknown for a gate the policy names but nobody provides', () => {
-    const policy: GatePolicy = {
-      ...DEFAULT_GATE_POLICY,
-      requiredGates: { ...DEFAULT_GATE_POLICY.requiredGates, high: ['fuzz'] },
-    };
-    expect(evaluate([], policy).gates).toEqual([
-      expect.objectContaining({ id: 'fuzz', status: 'unknown' }),
-    ]);
-  });
-
   it('is pure: the same input gives the same output', () => {
-    const evidence = [record(tests(1)), record(sarif(0)), record(bom(2))];
+    const evidence = [
+      record(tests(1)),
+      record(vulnerabilities({ medium: 1 })),
+      record(bom(2)),
+    ];
     expect(evaluate(evidence)).toEqual(evaluate([...evidence].reverse()));
   });
-});
 
-describe('readGatePolicy', () => {
-  const knownGates = new Set(builtInGates.keys());
-
-  it('uses the defaults when config is silent', () => {
-    expect(
-      readGatePolicy({ config: new ConfigReader({}), knownGates }),
-    ).toEqual(DEFAULT_GATE_POLICY);
-  });
-
-  it('reads the levels from config', () => {
-    const config = new ConfigReader({
-      assurance: {
-        gatePolicy: {
-          defaultRiskLevel: 'low',
-          riskLevels: { low: { requiredGates: ['sbom', 'sbom'] } },
-        },
-      },
+  describe('executions', () => {
+    it('is decided by the newest execution', () => {
+      const failing = record(tests(1), { executionId: 'run-1' });
+      const passing = record(tests(0), { executionId: 'run-2' });
+      expect(gate([failing, passing], 'unit-tests').status).toBe('passed');
+      const later = record(tests(1), { executionId: 'run-3' });
+      expect(gate([passing, later], 'unit-tests').status).toBe('failed');
     });
-    const policy = readGatePolicy({ config, knownGates });
-    expect(policy.defaultRiskLevel).toBe('low');
-    expect(policy.requiredGates.low).toEqual(['sbom']);
-    expect(policy.requiredGates.high).toEqual(
-      DEFAULT_GATE_POLICY.requiredGates.high,
-    );
-  });
 
-  it('names the key at fault', () => {
-    const config = new ConfigReader({
-      assurance: {
-        gatePolicy: {
-          riskLevels: { medium: { requiredGates: ['unit-tests', 'lint!'] } },
-        },
-      },
+    it('adds up every report of the newest execution', () => {
+      const a = record(tests(0), { executionId: 'run-2' });
+      const b = record(tests(1), { executionId: 'run-2' });
+      const result = gate([a, b], 'unit-tests');
+      expect(result.status).toBe('failed');
+      expect(result.reason).toMatch(/of 20 tests/);
+      expect(result.evidenceIds).toEqual([b.id, a.id]);
+      expect(result.evidenceUploadedAt).toBe(b.uploadedAt);
     });
-    expect(() => readGatePolicy({ config, knownGates })).toThrow(
-      "Invalid gate policy in app-config: assurance.gatePolicy.riskLevels.medium.requiredGates.1: unknown gate 'lint!', known gates are unit-tests, static-analysis, dependency-scan, sbom",
-    );
-    expect(() =>
-      readGatePolicy({
-        config: new ConfigReader({
-          assurance: { gatePolicy: { defaultRiskLevel: 'extreme' } },
-        }),
-        knownGates,
-      }),
-    ).toThrow(/assurance\.gatePolicy\.defaultRiskLevel/);
   });
-});
 
-describe('resolveRiskLevel', () => {
-  it('reads the annotation, defaults when absent, and is strict on typos', () => {
-    const policy = {
-      ...DEFAULT_GATE_POLICY,
-      defaultRiskLevel: 'medium' as const,
-    };
-    expect(resolveRiskLevel({ annotation: 'Low', policy })).toBe('low');
-    expect(resolveRiskLevel({ annotation: undefined, policy })).toBe('medium');
-    expect(resolveRiskLevel({ annotation: 'lwo', policy })).toBe('high');
+  describe('freshness', () => {
+    const policy = { gates: { 'unit-tests': { freshnessDays: 30 } } };
+
+    it('counts evidence older than freshnessDays as missing', () => {
+      const stale = record(tests(0), { daysAgo: 41 });
+      const result = gate([stale], 'unit-tests', policy);
+      expect(result).toMatchObject({
+        status: 'missing',
+        reason: 'The newest evidence is 41 days old; the policy accepts 30.',
+        evidenceIds: [],
+        evidenceUploadedAt: stale.uploadedAt,
+      });
+      expect(result.remediation).toMatch(/^Upload a report from a recent/);
+    });
+
+    it('accepts evidence of exactly the limit, and any age without one', () => {
+      const old = record(tests(0), { daysAgo: 30 });
+      expect(gate([old], 'unit-tests', policy).status).toBe('passed');
+      const ancient = record(tests(0), { daysAgo: 400 });
+      expect(gate([ancient], 'unit-tests').status).toBe('passed');
+    });
+
+    it('looks at the newest evidence only', () => {
+      const evidence = [
+        record(tests(0), { daysAgo: 90 }),
+        record(tests(1), { daysAgo: 2 }),
+      ];
+      expect(gate(evidence, 'unit-tests', policy).status).toBe('failed');
+    });
+
+    it('applies to every gate, with its own limit', () => {
+      const scan = record(vulnerabilities({}), { daysAgo: 8 });
+      const result = gate([scan], 'dependency-scan', {
+        gates: { 'dependency-scan': { freshnessDays: 7 } },
+      });
+      expect(result).toMatchObject({
+        status: 'missing',
+        reason: 'The newest evidence is 8 days old; the policy accepts 7.',
+      });
+    });
+  });
+
+  describe('declared gate and suite patterns', () => {
+    const evidence = [
+      record(tests(1, { suites: ['CheckoutIntegrationTest'] })),
+      record(tests(0, { suites: ['PaymentTest'] })),
+      record(tests(2), { gate: 'smoke-test' }),
+    ];
+    const all = ['unit-tests', 'integration-tests', 'smoke-test'];
+
+    it('gives each test gate its own reports', () => {
+      const result = evaluate(evidence, { requiredGates: all });
+      expect(result.gates.map(g => [g.id, g.status, g.evidenceIds])).toEqual([
+        ['unit-tests', 'passed', [evidence[1].id]],
+        ['integration-tests', 'failed', [evidence[0].id]],
+        ['smoke-test', 'failed', [evidence[2].id]],
+      ]);
+    });
+
+    it('lets the declared gate win over the suite names', () => {
+      const declared = record(tests(0, { suites: ['SmokeSuite'] }), {
+        gate: 'integration-tests',
+      });
+      const result = evaluate([declared], { requiredGates: all });
+      expect(result.gates.map(g => g.status)).toEqual([
+        'missing',
+        'passed',
+        'missing',
+      ]);
+      expect(result.gates[2].reason).toBe(
+        'None of the junit or tap evidence uploaded for this entity is for this gate.',
+      );
+    });
+
+    it("uses the policy's suite pattern, also to keep unit tests apart", () => {
+      const it = record(tests(1, { suites: ['IT-checkout'] }));
+      const unit = record(tests(0, { suites: ['checkout'] }));
+      const result = evaluate([unit, it], {
+        requiredGates: ['unit-tests', 'integration-tests'],
+        gates: { 'integration-tests': { suitePattern: '^IT-' } },
+      });
+      expect(result.gates.map(g => [g.status, g.evidenceIds])).toEqual([
+        ['passed', [unit.id]],
+        ['failed', [it.id]],
+      ]);
+    });
+  });
+
+  describe('per artifact', () => {
+    const forA = record(tests(0), { digest: DIGEST_A });
+    const forB = record(tests(1), { digest: DIGEST_B });
+    const undeclared = record(tests(1));
+
+    it('counts only evidence linked to the digest', () => {
+      const result = evaluate([forA, forB, undeclared], {
+        requiredGates: ['unit-tests'],
+        digest: DIGEST_A.toUpperCase().replace('SHA256', 'sha256'),
+      });
+      expect(result.digest).toBe(DIGEST_A);
+      expect(result.gates[0]).toMatchObject({
+        status: 'passed',
+        evidenceIds: [forA.id],
+      });
+      expect(
+        evaluate([forA, forB], {
+          requiredGates: ['unit-tests'],
+          digest: DIGEST_B,
+        }).gates[0].status,
+      ).toBe('failed');
+    });
+
+    it('says which artifact has no evidence', () => {
+      const result = evaluate([undeclared], {
+        requiredGates: ['unit-tests'],
+        digest: DIGEST_A,
+      });
+      expect(result.gates[0]).toMatchObject({
+        status: 'missing',
+        reason:
+          'No junit or tap evidence has been uploaded linked to the artifact sha256:aaaaaaaaaaaa….',
+      });
+    });
+
+    it('links provenance by its subject and SBOMs by their declared digest', () => {
+      const statement = record(provenance([DIGEST_A]));
+      const sbomA = record(bom(4), { digest: DIGEST_A });
+      const sbomB = record(bom(4), { digest: DIGEST_B });
+      const result = evaluate([statement, sbomA, sbomB], {
+        requiredGates: ['provenance', 'sbom'],
+        digest: DIGEST_A,
+      });
+      expect(result.gates.map(g => [g.status, g.evidenceIds])).toEqual([
+        ['passed', [statement.id]],
+        ['passed', [sbomA.id]],
+      ]);
+      expect(
+        evaluate([sbomB], { requiredGates: ['sbom'], digest: DIGEST_A })
+          .gates[0].status,
+      ).toBe('missing');
+    });
+
+    it('matches entity-level provenance to the newest declared digest', () => {
+      const older = record(bom(1), { digest: DIGEST_B });
+      const newer = record(tests(0), { digest: DIGEST_A });
+      const statement = record(provenance([DIGEST_A]));
+      expect(gate([older, newer, statement], 'provenance').status).toBe(
+        'passed',
+      );
+      expect(gate([newer, older, statement], 'provenance').status).toBe(
+        'passed',
+      );
+      const stale = record(provenance([DIGEST_B]));
+      expect(gate([newer, stale], 'provenance').status).toBe('failed');
+    });
+  });
+
+  describe('overrides', () => {
+    const failing = [record(vulnerabilities({ critical: 1 }))];
+    const required = { requiredGates: ['dependency-scan', 'sbom'] };
+
+    it('turns a failing gate overridden while approved and unexpired', () => {
+      const result = evaluate(failing, {
+        ...required,
+        overrides: [override()],
+      });
+      expect(result.gates[0]).toMatchObject({
+        status: 'overridden',
+        reason: expect.stringMatching(
+          /^Overridden until 2026-12-20T00:00:00.000Z, approved by user:default\/grace\. Without the override: 1 critical vulnerability/,
+        ),
+        override: {
+          id: 'o1',
+          underlyingStatus: 'failed',
+          reason: 'Fix ships with the vendor patch next sprint',
+          requestedBy: 'user:default/ada',
+          approvedBy: 'user:default/grace',
+          expiresAt: '2026-12-20T00:00:00.000Z',
+        },
+      });
+      expect(result.nextGate).toEqual({
+        id: 'sbom',
+        title: 'Software bill of materials',
+        status: 'missing',
+      });
+    });
+
+    it('waives a missing gate too, keeping the real status', () => {
+      const result = evaluate([], {
+        ...required,
+        overrides: [override({ gateId: 'sbom' })],
+      });
+      expect(result.gates[1]).toMatchObject({
+        status: 'overridden',
+        override: { underlyingStatus: 'missing' },
+      });
+    });
+
+    it.each([
+      ['expired', override({ status: 'expired' })],
+      [
+        'approved but past its expiry',
+        override({ expiresAt: NOW.toISOString() }),
+      ],
+      ['rejected', override({ status: 'rejected' })],
+      ['pending', override({ status: 'pending', decidedBy: undefined })],
+      ['for another gate', override({ gateId: 'sbom' })],
+      ['for another entity', override({ entityRef: 'component:default/web' })],
+    ])('changes nothing when %s', (_, o) => {
+      const result = evaluate(failing, { ...required, overrides: [o] });
+      expect(result.gates[0].status).toBe('failed');
+      expect(result.gates[0].override).toBeUndefined();
+      expect(result.nextGate?.id).toBe('dependency-scan');
+    });
+
+    it('applies an artifact override only to that artifact', () => {
+      const scanA = record(vulnerabilities({ critical: 1 }), {
+        digest: DIGEST_A,
+      });
+      const scanB = record(vulnerabilities({ critical: 1 }), {
+        digest: DIGEST_B,
+      });
+      const forA = override({ digest: DIGEST_A });
+      const status = (digest?: string) =>
+        evaluate([scanA, scanB], {
+          requiredGates: ['dependency-scan'],
+          overrides: [forA],
+          digest,
+        }).gates[0].status;
+      expect(status(DIGEST_A)).toBe('overridden');
+      expect(status(DIGEST_B)).toBe('failed');
+      expect(status(undefined)).toBe('failed');
+    });
+
+    it('applies an override without a digest to every artifact', () => {
+      const scan = record(vulnerabilities({ high: 1 }), { digest: DIGEST_B });
+      expect(
+        evaluate([scan], {
+          requiredGates: ['dependency-scan'],
+          overrides: [override()],
+          digest: DIGEST_B,
+        }).gates[0].status,
+      ).toBe('overridden');
+    });
+
+    it('leaves a passed gate passed', () => {
+      const clean = [record(vulnerabilities({ medium: 1 }))];
+      const result = evaluate(clean, { ...required, overrides: [override()] });
+      expect(result.gates[0].status).toBe('passed');
+      expect(result.gates[0].override).toBeUndefined();
+    });
+
+    it('shows the override that lasts longest', () => {
+      const result = evaluate(failing, {
+        ...required,
+        overrides: [
+          override({ id: 'short', expiresAt: '2026-12-05T00:00:00.000Z' }),
+          override({ id: 'long', expiresAt: '2026-12-31T00:00:00.000Z' }),
+        ],
+      });
+      expect(result.gates[0].override?.id).toBe('long');
+    });
+  });
+
+  describe('nextGate', () => {
+    it('is the first required gate neither passed nor overridden', () => {
+      const evidence = [
+        record(tests(0)),
+        record(vulnerabilities({ critical: 2 })),
+      ];
+      const result = evaluate(evidence, {
+        requiredGates: ['unit-tests', 'dependency-scan', 'sbom'],
+      });
+      expect(result.nextGate).toMatchObject({
+        id: 'dependency-scan',
+        status: 'failed',
+      });
+    });
+
+    it('is absent when every gate passed or is overridden', () => {
+      const result = evaluate(
+        [record(tests(0)), record(vulnerabilities({ high: 1 }))],
+        {
+          requiredGates: ['unit-tests', 'dependency-scan'],
+          overrides: [override()],
+        },
+      );
+      expect(result.gates.map(g => g.status)).toEqual(['passed', 'overridden']);
+      expect(result).not.toHaveProperty('nextGate');
+    });
   });
 });

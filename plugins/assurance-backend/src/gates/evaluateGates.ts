@@ -15,100 +15,275 @@
  */
 
 import {
+  EffectivePolicy,
   EntityGates,
   EvidenceRecord,
+  GateOverride,
   GateResult,
-  RiskLevel,
+  GateSettings,
 } from '@real-app-forever/plugin-assurance-common';
-import { GateDefinition } from './gateDefinitions';
-import { GatePolicy } from './gatePolicy';
+import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
+import { isLinkedTo, shortDigest } from './digests';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Computes the verdict of every gate an entity's risk level requires.
+ * Computes the verdict of every gate the effective policy requires, in the
+ * policy's order.
  *
  * This is the one place where verdicts are made. It is pure: the same
- * policy, evidence and time give the same answer.
+ * policy, evidence, overrides and time give the same answer.
  *
- * For each gate, the newest evidence of the gate's formats decides, together
- * with every other file of those formats from the same execution (a pipeline
- * run may upload one report per package).
+ * For each gate: the evidence of its formats (only evidence linked to the
+ * artifact, when a digest is given), narrowed by the gate's `select`; the
+ * newest of it decides, together with every other picked file from the
+ * same execution (a pipeline run may upload one report per package).
+ * Evidence older than the gate's `freshnessDays` counts as missing. An
+ * approved, unexpired override turns a gate that did not pass into
+ * `overridden`.
  */
 export function evaluateGates(options: {
   entityRef: string;
-  riskLevel: RiskLevel;
-  policy: GatePolicy;
+  policy: EffectivePolicy;
   gates: ReadonlyMap<string, GateDefinition>;
   evidence: EvidenceRecord[];
+  overrides: GateOverride[];
+  /** Evaluate for this artifact only: `algorithm:hex`. */
+  digest?: string;
   now: Date;
 }): EntityGates {
-  const evaluatedAt = options.now.toISOString();
-  const required = options.policy.requiredGates[options.riskLevel];
+  const { policy, now } = options;
+  const digest = options.digest?.toLocaleLowerCase('en-US');
+  const evidence = digest
+    ? options.evidence.filter(e => isLinkedTo(e, digest))
+    : options.evidence;
+  const settingsByGate = Object.fromEntries(
+    Object.keys(policy.gates).map(id => [id, settingsOf(policy, id)]),
+  );
+  const latestDeclaredDigest = digest
+    ? undefined
+    : newestDeclaredDigest(evidence);
 
-  const results = required.map((gateId): GateResult => {
-    const gate = options.gates.get(gateId);
-    if (!gate) {
-      return {
-        id: gateId,
-        title: gateId,
-        status: 'unknown',
-        reason: `The policy requires the gate '${gateId}', but no such gate is installed.`,
-        remediation:
-          'Ask the platform team to install the module that provides this gate or to correct the policy.',
-        evidenceIds: [],
-        evaluatedAt,
-      };
-    }
-
-    const relevant = newestExecution(
-      options.evidence.filter(e => gate.formats.includes(e.format)),
-    );
-    if (relevant.length === 0) {
-      return {
-        id: gate.id,
-        title: gate.title,
-        status: 'missing',
-        reason: `No ${gate.formats.join(
-          ' or ',
-        )} evidence has been uploaded for this entity.`,
-        remediation: gate.missingRemediation,
-        evidenceIds: [],
-        evaluatedAt,
-      };
-    }
-
-    const verdict = gate.evaluate(relevant);
-    return {
-      id: gate.id,
-      title: gate.title,
-      ...verdict,
-      evidenceIds: relevant.map(e => e.id),
-      evidenceUploadedAt: relevant[0].uploadedAt,
-      evaluatedAt,
-    };
+  const results = policy.requiredGates.map(({ value: gateId }) => {
+    const result = evaluateGate({
+      gateId,
+      gate: options.gates.get(gateId),
+      evidence,
+      settingsByGate,
+      policy,
+      digest,
+      latestDeclaredDigest,
+      now,
+    });
+    return applyOverride({
+      result,
+      overrides: options.overrides,
+      entityRef: options.entityRef,
+      digest,
+      now,
+    });
   });
 
+  const next = results.find(
+    r => r.status !== 'passed' && r.status !== 'overridden',
+  );
   return {
     entityRef: options.entityRef,
-    riskLevel: options.riskLevel,
+    riskLevel: policy.riskLevel,
+    ...(digest ? { digest } : {}),
+    ...(policy.environment ? { environment: policy.environment } : {}),
+    policyVersion: policy.version,
     gates: results,
+    ...(next
+      ? { nextGate: { id: next.id, title: next.title, status: next.status } }
+      : {}),
+  };
+}
+
+/** A gate's settings in the effective policy, without their sources. */
+export function settingsOf(
+  policy: EffectivePolicy,
+  gateId: string,
+): GateSettings {
+  return Object.fromEntries(
+    Object.entries(policy.gates[gateId] ?? {})
+      .filter(([, sourced]) => sourced !== undefined)
+      .map(([key, sourced]) => [key, sourced!.value]),
+  ) as GateSettings;
+}
+
+function evaluateGate(options: {
+  gateId: string;
+  gate: GateDefinition | undefined;
+  evidence: EvidenceRecord[];
+  settingsByGate: Record<string, GateSettings>;
+  policy: EffectivePolicy;
+  digest?: string;
+  latestDeclaredDigest?: string;
+  now: Date;
+}): GateResult {
+  const { gateId, gate, settingsByGate, digest, now } = options;
+  const evaluatedAt = now.toISOString();
+  if (!gate) {
+    return {
+      id: gateId,
+      title: gateId,
+      status: 'unknown',
+      reason: `The policy requires the gate '${gateId}', but no such gate is installed.`,
+      remediation:
+        'Ask the platform team to install the module that provides this gate or to correct the policy.',
+      evidenceIds: [],
+      evaluatedAt,
+    };
+  }
+
+  const settings = settingsByGate[gate.id] ?? {};
+  const ofFormats = options.evidence.filter(e =>
+    gate.formats.includes(e.format),
+  );
+  const picked = gate.select
+    ? gate.select(ofFormats, settings, { settingsByGate })
+    : ofFormats;
+  const relevant = newestExecution(picked);
+  const missing = (reason: string) => ({
+    id: gate.id,
+    title: gate.title,
+    status: 'missing' as const,
+    reason,
+    remediation: gate.missingRemediation,
+    evidenceIds: [],
+    evaluatedAt,
+  });
+
+  if (relevant.length === 0) {
+    const what = `${gate.formats.join(' or ')} evidence`;
+    const where = digest
+      ? `linked to the artifact ${shortDigest(digest)}`
+      : 'for this entity';
+    return missing(
+      ofFormats.length === 0
+        ? `No ${what} has been uploaded ${where}.`
+        : `None of the ${what} uploaded ${where} is for this gate.`,
+    );
+  }
+
+  const newest = relevant[0];
+  const ageDays = Math.floor(
+    (now.getTime() - Date.parse(newest.uploadedAt)) / DAY_MS,
+  );
+  if (
+    settings.freshnessDays !== undefined &&
+    ageDays > settings.freshnessDays
+  ) {
+    return {
+      ...missing(
+        `The newest evidence is ${ageDays} days old; the policy accepts ${settings.freshnessDays}.`,
+      ),
+      remediation: `Upload a report from a recent pipeline run. ${gate.missingRemediation}`,
+      evidenceUploadedAt: newest.uploadedAt,
+    };
+  }
+
+  let verdict: Pick<GateResult, 'status' | 'reason' | 'remediation'>;
+  try {
+    verdict = gate.evaluate(relevant, {
+      settings,
+      riskLevel: options.policy.riskLevel,
+      digest,
+      latestDeclaredDigest: options.latestDeclaredDigest,
+      now,
+    });
+  } catch (error) {
+    // A gate from a module must not take every other verdict down with it.
+    verdict = {
+      status: 'unknown',
+      reason: `The gate's rule failed: ${String(
+        (error as Error)?.message ?? error,
+      )}`,
+      remediation: 'Ask the platform team to fix the module of this gate.',
+    };
+  }
+  return {
+    id: gate.id,
+    title: gate.title,
+    status: verdict.status,
+    reason: verdict.reason,
+    remediation: verdict.remediation,
+    evidenceIds: relevant.map(e => e.id),
+    evidenceUploadedAt: newest.uploadedAt,
+    evaluatedAt,
   };
 }
 
 /**
- * The newest record and the others from its execution. A record without an
- * execution id stands alone.
+ * Turns a gate that did not pass into `overridden` when an approved,
+ * unexpired override of the same gate applies: one without a digest, or
+ * one for the artifact under evaluation. The latest-expiring one wins.
  */
-function newestExecution(evidence: EvidenceRecord[]): EvidenceRecord[] {
-  if (evidence.length === 0) {
-    return [];
+function applyOverride(options: {
+  result: GateResult;
+  overrides: GateOverride[];
+  entityRef: string;
+  digest?: string;
+  now: Date;
+}): GateResult {
+  const { result, digest, now } = options;
+  if (result.status === 'passed' || result.status === 'overridden') {
+    return result;
   }
-  const sorted = [...evidence].sort(
+  const [override] = options.overrides
+    .filter(
+      o =>
+        o.status === 'approved' &&
+        o.gateId === result.id &&
+        o.entityRef.toLocaleLowerCase('en-US') ===
+          options.entityRef.toLocaleLowerCase('en-US') &&
+        Date.parse(o.expiresAt) > now.getTime() &&
+        (!o.digest || o.digest.toLocaleLowerCase('en-US') === digest),
+    )
+    .sort((a, b) => Date.parse(b.expiresAt) - Date.parse(a.expiresAt));
+  if (!override) {
+    return result;
+  }
+  const approvedBy = override.decidedBy ?? 'an approver';
+  return {
+    ...result,
+    status: 'overridden',
+    reason: `Overridden until ${override.expiresAt}, approved by ${approvedBy}. Without the override: ${result.reason}`,
+    override: {
+      id: override.id,
+      underlyingStatus: result.status,
+      reason: override.reason,
+      requestedBy: override.requestedBy,
+      approvedBy,
+      expiresAt: override.expiresAt,
+    },
+  };
+}
+
+/** The digest declared by the newest evidence that declares one. */
+function newestDeclaredDigest(evidence: EvidenceRecord[]): string | undefined {
+  return sortNewestFirst(
+    evidence.filter(e => e.digest),
+  )[0]?.digest?.toLocaleLowerCase('en-US');
+}
+
+function sortNewestFirst(evidence: EvidenceRecord[]): EvidenceRecord[] {
+  return [...evidence].sort(
     (a, b) =>
       b.uploadedAt.localeCompare(a.uploadedAt) || b.id.localeCompare(a.id),
   );
+}
+
+/**
+ * The newest record and the others from its execution, newest first. A
+ * record without an execution id stands alone.
+ */
+function newestExecution(evidence: EvidenceRecord[]): EvidenceRecord[] {
+  const sorted = sortNewestFirst(evidence);
   const newest = sorted[0];
-  if (!newest.executionId) {
-    return [newest];
+  if (!newest?.executionId) {
+    return sorted.slice(0, 1);
   }
   return sorted.filter(e => e.executionId === newest.executionId);
 }

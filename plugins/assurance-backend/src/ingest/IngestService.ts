@@ -140,6 +140,7 @@ export class IngestService {
         releaseId: fields.releaseId,
         commit: fields.commit,
         pipelineUrl: fields.pipelineUrl,
+        gate: fields.gate,
         artifacts: artifactsOf({ fields, summary: evidence.summary }),
       },
       audit: {
@@ -152,6 +153,7 @@ export class IngestService {
           sha256: evidence.sha256,
           size: evidence.size,
           executionId: fields.executionId ?? null,
+          gate: fields.gate ?? null,
           redacted: evidence.redacted ?? false,
         },
       },

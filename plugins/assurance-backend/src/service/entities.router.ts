@@ -16,21 +16,42 @@
 
 import { Entity } from '@backstage/catalog-model';
 import {
-  RISK_LEVEL_ANNOTATION,
   assuranceEvidenceReadPermission,
   describeZodError,
   evidenceListQuerySchema,
 } from '@real-app-forever/plugin-assurance-common';
+import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { EvidenceStore } from '../database/EvidenceStore';
-import { GateDefinition } from '../gates/gateDefinitions';
-import { GatePolicy, resolveRiskLevel } from '../gates/gatePolicy';
 import { evaluateGates } from '../gates/evaluateGates';
+import { loadGateEvidence } from '../gates/loadGateEvidence';
+import { OverrideReader } from '../overrides/OverrideReader';
+import { PolicyService } from '../policy/PolicyService';
 import { EntityAccess } from './EntityAccess';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { writeEvidenceArchive } from './evidenceArchive';
+
+/** The query of the gates route. */
+const gatesQuerySchema = z.object({
+  digest: z
+    .string({ error: 'digest must be a single value' })
+    .trim()
+    .regex(
+      /^[a-z0-9]+:[a-f0-9]{32,128}$/i,
+      'digest must look like sha256:<hex>',
+    )
+    .transform(digest => digest.toLocaleLowerCase('en-US'))
+    .optional(),
+  environment: z
+    .string({ error: 'environment must be a single name' })
+    .trim()
+    .min(1, 'environment must not be empty')
+    .max(63, 'environment must be at most 63 characters')
+    .optional(),
+});
 
 /**
  * Routes that read one entity's evidence and gate verdicts.
@@ -38,12 +59,13 @@ import { writeEvidenceArchive } from './evidenceArchive';
 export function createEntityRouter(options: {
   access: EntityAccess;
   store: EvidenceStore;
-  policy: GatePolicy;
+  policyService: PolicyService;
+  overrides: OverrideReader;
   gates: ReadonlyMap<string, GateDefinition>;
   lifecycle: DatabaseLifecycleStore;
   now?: () => Date;
 }) {
-  const { access, store, policy, gates, lifecycle } = options;
+  const { access, store, policyService, overrides, gates, lifecycle } = options;
   const now = () => options.now?.() ?? new Date();
   const router = Router();
 
@@ -105,30 +127,42 @@ export function createEntityRouter(options: {
 
   router.get('/v1/entities/:kind/:namespace/:name/gates', async (req, res) => {
     const { entityRef, entity } = await readableEntity(req);
+    const query = gatesQuerySchema.safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(describeZodError(query.error));
+    }
+    const { digest, environment } = query.data;
+    const environments = policyService.listEnvironments();
+    if (environment !== undefined && !environments.includes(environment)) {
+      throw new InputError(
+        `Unknown environment '${environment}', known environments are ${
+          environments.join(', ') || 'none'
+        }`,
+      );
+    }
 
-    const riskLevel = resolveRiskLevel({
-      annotation: entity.metadata.annotations?.[RISK_LEVEL_ANNOTATION],
-      policy,
+    const at = now();
+    const policy = await policyService.getEffectivePolicy({
+      entity,
+      environment,
     });
-    const formats = [
-      ...new Set(
-        policy.requiredGates[riskLevel].flatMap(
-          id => gates.get(id)?.formats ?? [],
-        ),
-      ),
-    ];
-    const evidence = await store.listLatestExecutionEvidence({
-      entityRef,
-      formats,
+    const required = policy.requiredGates.flatMap(({ value }) => {
+      const gate = gates.get(value);
+      return gate ? [gate] : [];
     });
+    const [evidence, entityOverrides] = await Promise.all([
+      loadGateEvidence({ store, entityRef, gates: required, digest }),
+      overrides.listOverrides({ entityRef, now: at }),
+    ]);
     res.json(
       evaluateGates({
         entityRef,
-        riskLevel,
         policy,
         gates,
         evidence,
-        now: now(),
+        overrides: entityOverrides,
+        digest,
+        now: at,
       }),
     );
   });

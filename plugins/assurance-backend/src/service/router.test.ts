@@ -21,6 +21,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -37,7 +38,7 @@ import request from 'supertest';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { builtInGates } from '../gates/gateDefinitions';
-import { DEFAULT_GATE_POLICY } from '../gates/gatePolicy';
+import { DefaultPolicyService } from '../policy/DefaultPolicyService';
 import { IngestService } from '../ingest/IngestService';
 import { createRouter } from './router';
 
@@ -97,7 +98,12 @@ describe('createRouter', () => {
         parsers: () => defaultParsers,
         maxBytes: 4096,
       }),
-      policy: DEFAULT_GATE_POLICY,
+      policyService: await DefaultPolicyService.create({
+        config: new ConfigReader({}),
+        database,
+        knownGates: new Set(builtInGates.keys()),
+      }),
+      overrides: { listOverrides: async () => [] },
       gates: builtInGates,
       maxUploadBytes: 4096,
     });

@@ -26,11 +26,18 @@ import Router from 'express-promise-router';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { GateDefinition } from '../gates/gateDefinitions';
-import { GatePolicy } from '../gates/gatePolicy';
 import { IngestService } from '../ingest/IngestService';
 import { EntityAccess } from './EntityAccess';
 import { createEntityRouter } from './entities.router';
 import { createEvidenceRouter } from './evidence.router';
+import { createPolicyRouter } from './policy.router';
+import { PolicyService } from '../policy/PolicyService';
+import { OverrideReader } from '../overrides/OverrideReader';
+import { OverrideNotifier } from '../overrides/OverrideNotifier';
+import { OverrideStore } from '../overrides/OverrideStore';
+import { DriftService } from '../drift/DriftService';
+import { createOverridesRouter } from './overrides.router';
+import { createDriftRouter } from './drift.router';
 
 /**
  * Everything the assurance HTTP API needs.
@@ -44,7 +51,17 @@ export interface RouterOptions {
   store: EvidenceStore;
   lifecycle: DatabaseLifecycleStore;
   ingest: IngestService;
-  policy: GatePolicy;
+  policyService: PolicyService;
+  /** Where the gates route reads overrides from. */
+  overrides: OverrideReader;
+  /**
+   * Override requests and decisions. TODO(#4): make this and `drift`
+   * required once every caller passes them; without them those routes
+   * are not served.
+   */
+  overrideRequests?: { store: OverrideStore; notifier: OverrideNotifier };
+  /** Runtime config reports and drift. */
+  drift?: DriftService;
   gates: ReadonlyMap<string, GateDefinition>;
   maxUploadBytes: number;
   now?: () => Date;
@@ -58,10 +75,25 @@ export async function createRouter(
 ): Promise<express.Router> {
   const access = new EntityAccess(options);
   const router = Router();
+  // Before the 100 kB body limit: runtime config documents may be larger.
+  if (options.drift) {
+    router.use(createDriftRouter({ ...options, access, drift: options.drift }));
+  }
   router.use(express.json({ limit: '100kb' }));
 
   router.use(createEvidenceRouter({ ...options, access }));
   router.use(createEntityRouter({ ...options, access }));
+  router.use(createPolicyRouter({ ...options, access }));
+  if (options.overrideRequests) {
+    router.use(
+      createOverridesRouter({
+        ...options,
+        access,
+        overrides: options.overrideRequests.store,
+        notifier: options.overrideRequests.notifier,
+      }),
+    );
+  }
 
   return router;
 }

@@ -68,7 +68,7 @@ const licenseSchema = z.looseObject({
   expression: text,
 });
 
-const componentSchema: z.ZodType<CycloneDxComponent> = z.looseObject({
+const componentFields = {
   'bom-ref': text,
   type: text,
   group: text,
@@ -76,27 +76,64 @@ const componentSchema: z.ZodType<CycloneDxComponent> = z.looseObject({
   version: text,
   purl: text,
   licenses: z.array(licenseSchema).nullish(),
+};
+
+const componentSchema: z.ZodType<CycloneDxComponent> = z.looseObject({
+  ...componentFields,
   get components() {
     return z.array(componentSchema).nullish();
   },
 });
 
-const bomSchema = z.looseObject({
-  bomFormat: z.literal('CycloneDX', { error: 'must be "CycloneDX"' }),
-  specVersion: text,
-  // `metadata.tools` is an array up to 1.4 and an object of `components`
-  // and `services` from 1.5 on; the summary does not read it.
-  metadata: z.looseObject({ component: componentSchema.nullish() }).nullish(),
-  components: z.array(componentSchema).nullish(),
-  dependencies: z
-    .array(
-      z.looseObject({
-        ref: z.string(),
-        dependsOn: z.array(z.string()).nullish(),
-      }),
-    )
-    .nullish(),
-});
+function bomSchemaOf(component: z.ZodType<CycloneDxComponent>) {
+  return z.looseObject({
+    bomFormat: z.literal('CycloneDX', { error: 'must be "CycloneDX"' }),
+    specVersion: text,
+    // `metadata.tools` is an array up to 1.4 and an object of `components`
+    // and `services` from 1.5 on; the summary does not read it.
+    metadata: z.looseObject({ component: component.nullish() }).nullish(),
+    components: z.array(component).nullish(),
+    dependencies: z
+      .array(
+        z.looseObject({
+          ref: z.string(),
+          dependsOn: z.array(z.string()).nullish(),
+        }),
+      )
+      .nullish(),
+  });
+}
+
+const bomSchema = bomSchemaOf(componentSchema);
+
+// Components nest a level or two in practice.
+const COMPILED_NESTING = 4;
+
+/**
+ * The checks of `bomSchema` for BOMs whose components nest at most
+ * {@link COMPILED_NESTING} levels deep (the innermost level may hold no
+ * components), compiled by zod into one fast function: zod cannot compile
+ * the recursive schema. It accepts only what `bomSchema` accepts; a BOM it
+ * does not accept is checked by `bomSchema`, which gives the reasons.
+ */
+const shallowBomSchema = z.compile(
+  bomSchemaOf(nestedComponentSchema(COMPILED_NESTING)),
+);
+
+/** `componentSchema` unrolled: components nested `levels` deep at most. */
+function nestedComponentSchema(levels: number): z.ZodType<CycloneDxComponent> {
+  let schema: z.ZodType<CycloneDxComponent> = z.looseObject({
+    ...componentFields,
+    components: z.array(z.never()).nullish(),
+  });
+  for (let level = 1; level < levels; level++) {
+    schema = z.looseObject({
+      ...componentFields,
+      components: z.array(schema).nullish(),
+    });
+  }
+  return schema;
+}
 
 /**
  * Reads CycloneDX JSON SBOMs (1.2 to 1.7): components, nested ones
@@ -108,14 +145,19 @@ export const cyclonedxJsonParser: EvidenceParser = {
 
   detect: input => readJsonObjectOrUndefined(input)?.bomFormat === 'CycloneDX',
 
-  parse: input =>
-    summariseCycloneDx(
-      parseJsonShape({
-        value: readJson(input),
-        schema: bomSchema,
-        expected: 'a CycloneDX JSON SBOM',
-      }),
-    ),
+  parse: input => {
+    const value = readJson(input);
+    const shallow = shallowBomSchema.safeParse(value);
+    return summariseCycloneDx(
+      shallow.success
+        ? shallow.data
+        : parseJsonShape({
+            value,
+            schema: bomSchema,
+            expected: 'a CycloneDX JSON SBOM',
+          }),
+    );
+  },
 };
 
 /**
@@ -129,9 +171,12 @@ export function summariseCycloneDx(bom: CycloneDxBom): SbomSummary {
     ...(primary?.components ?? []),
     ...(bom.components ?? []),
   ]);
-  const dependencies: SbomDependency[] = (bom.dependencies ?? []).flatMap(
-    ({ ref, dependsOn }) => (dependsOn ?? []).map(to => ({ from: ref, to })),
-  );
+  const dependencies: SbomDependency[] = [];
+  for (const { ref, dependsOn } of bom.dependencies ?? []) {
+    for (const to of dependsOn ?? []) {
+      dependencies.push({ from: ref, to });
+    }
+  }
   return summariseSbom({
     specName: 'CycloneDX',
     specVersion: trimmed(bom.specVersion),
@@ -147,7 +192,12 @@ function flatten(components: CycloneDxComponent[]): CycloneDxComponent[] {
   const pending = [...components].reverse();
   for (let next = pending.pop(); next; next = pending.pop()) {
     all.push(next);
-    pending.push(...[...(next.components ?? [])].reverse());
+    const nested = next.components;
+    if (nested) {
+      for (let i = nested.length - 1; i >= 0; i--) {
+        pending.push(nested[i]);
+      }
+    }
   }
   return all;
 }
@@ -159,14 +209,15 @@ function flatten(components: CycloneDxComponent[]): CycloneDxComponent[] {
 function toSbomComponent(component: CycloneDxComponent): SbomComponent {
   const group = trimmed(component.group);
   const name = trimmed(component.name);
+  const licenses: Array<string | null | undefined> = [];
+  for (const entry of component.licenses ?? []) {
+    licenses.push(entry.license?.id ?? entry.license?.name, entry.expression);
+  }
   return sbomComponent({
     name: group && name ? `${group}/${name}` : name,
     version: component.version,
     purl: component.purl,
-    licenses: (component.licenses ?? []).flatMap(entry => [
-      entry.license?.id ?? entry.license?.name,
-      entry.expression,
-    ]),
+    licenses,
     type: component.type,
     ref: component['bom-ref'],
   });

@@ -39,12 +39,16 @@ export function decodeEvidenceText(bytes: Buffer): string {
   if (startsWith(bytes, UTF16BE_BOM)) {
     return rejectNul(decode(bytes, 'utf-16be'));
   }
-  if (!startsWith(bytes, UTF8_BOM) && bytes.includes(0)) {
+  if (startsWith(bytes, UTF8_BOM)) {
+    return rejectNul(decode(bytes, 'utf-8'));
+  }
+  if (bytes.includes(0)) {
     throw new EvidenceRefusedError(
       'the file looks binary (it contains NUL bytes); evidence must be UTF-8 text, or UTF-16 with a byte order mark',
     );
   }
-  return rejectNul(decode(bytes, 'utf-8'));
+  // Without a NUL byte, valid UTF-8 cannot decode to a NUL character.
+  return decode(bytes, 'utf-8');
 }
 
 function startsWith(bytes: Buffer, prefix: number[]): boolean {

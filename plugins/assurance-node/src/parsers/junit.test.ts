@@ -46,6 +46,23 @@ describe('junitParser', () => {
     ]);
   });
 
+  it('names the suites that hold test cases, each once', () => {
+    const summary = parseJunit(`
+      <testsuites name="integration">
+        <testsuite name="PaymentIT"><testcase name="a"/></testsuite>
+        <testsuite name="Empty"/>
+        <testsuite name="PaymentIT"><testcase name="b"/></testsuite>
+        <testsuite><testcase name="c"/></testsuite>
+      </testsuites>`);
+    expect(summary).toMatchObject({
+      total: 3,
+      suites: ['PaymentIT', 'integration'],
+    });
+    expect(
+      parseJunit('<testsuite><testcase name="a"/></testsuite>'),
+    ).not.toHaveProperty('suites');
+  });
+
   it('tells errors from failures, and an error wins over a failure', () => {
     const summary = parseJunit(`
       <testsuite name="s">

@@ -16,6 +16,7 @@
 
 import {
   MAX_LISTED_ITEMS,
+  MAX_SUITE_NAMES,
   TestReportSummary,
 } from '@real-app-forever/plugin-assurance-common';
 import { EvidenceParser, EvidenceRefusedError } from '../types';
@@ -91,21 +92,36 @@ export const junitParser: EvidenceParser = {
   },
 };
 
+/** Counts the suite's cases; returns whether it holds any, nested or not. */
 function collectSuite(options: {
   node: XmlNode;
   suite: string | undefined;
   tally: Tally;
-}): void {
+}): boolean {
   const { node, tally } = options;
-  const suite = xmlAttribute({ node, name: 'name' }) || options.suite;
+  const own = xmlAttribute({ node, name: 'name' });
+  const suite = own || options.suite;
 
+  let holdsCases = false;
   for (const testcase of xmlChildren({ node, name: 'testcase' })) {
     collectCase({ testcase, suite, tally });
+    holdsCases = true;
   }
   for (const name of ['testsuite', 'testsuites']) {
     for (const child of xmlChildren({ node, name })) {
-      collectSuite({ node: child, suite, tally });
+      holdsCases = collectSuite({ node: child, suite, tally }) || holdsCases;
     }
+  }
+  if (own && holdsCases) {
+    addSuiteName({ tally, name: own });
+  }
+  return holdsCases;
+}
+
+function addSuiteName(options: { tally: Tally; name: string }): void {
+  const suites = (options.tally.suites ??= []);
+  if (suites.length < MAX_SUITE_NAMES && !suites.includes(options.name)) {
+    suites.push(options.name);
   }
 }
 

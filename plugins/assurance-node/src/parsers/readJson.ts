@@ -25,9 +25,15 @@ export const MAX_JSON_DEPTH = 64;
 type JsonOutcome = { value: unknown } | { error: EvidenceRefusedError };
 
 // NOTE: detection and parsing read the same upload several times (every
-// parser's `detect`, then one `parse`); the outcome is kept per input object
-// so that a large file is scanned and parsed once.
-const outcomes = new WeakMap<EvidenceParserInput, JsonOutcome>();
+// parser's `detect`, then one `parse`); the outcome is kept on the input
+// object, under a symbol (not enumerable, so invisible to comparisons and
+// serialisation), so that a large file is parsed once. It dies with the
+// input: a WeakMap entry would cost a large document a longer life in the
+// garbage collector. Frozen inputs use the WeakMap.
+const OUTCOME = Symbol('readJson outcome');
+const frozenOutcomes = new WeakMap<EvidenceParserInput, JsonOutcome>();
+
+type CachingInput = EvidenceParserInput & { [OUTCOME]?: JsonOutcome };
 
 /** Whether the text starts like a JSON object or array. */
 export function looksLikeJson(text: string): boolean {
@@ -40,10 +46,16 @@ export function looksLikeJson(text: string): boolean {
  * deeper than {@link MAX_JSON_DEPTH} levels.
  */
 export function readJson(input: EvidenceParserInput): unknown {
-  let outcome = outcomes.get(input);
+  let outcome = Object.prototype.hasOwnProperty.call(input, OUTCOME)
+    ? (input as CachingInput)[OUTCOME]
+    : frozenOutcomes.get(input);
   if (!outcome) {
     outcome = parseJson(input.text);
-    outcomes.set(input, outcome);
+    if (Object.isExtensible(input)) {
+      Object.defineProperty(input, OUTCOME, { value: outcome });
+    } else {
+      frozenOutcomes.set(input, outcome);
+    }
   }
   if ('error' in outcome) {
     throw outcome.error;
@@ -91,16 +103,21 @@ export function parseJsonShape<T>(options: {
 }
 
 function parseJson(text: string): JsonOutcome {
-  if (isNestedTooDeep(text)) {
-    return {
-      error: new EvidenceRefusedError(
-        `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`,
-      ),
-    };
-  }
+  const tooDeep = (): JsonOutcome => ({
+    error: new EvidenceRefusedError(
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`,
+    ),
+  });
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    // V8's JSON.parse builds nested values without recursion, so even a
+    // deeply nested text cannot overflow the stack here; should it ever
+    // throw on one, the scan below still refuses it for its nesting.
+    value = JSON.parse(text);
   } catch (error) {
+    if (isNestedTooDeep(text)) {
+      return tooDeep();
+    }
     // NOTE: V8's message quotes the text around the error, which may be a
     // secret in a secret-scan report; only the position is passed on.
     const message = errorMessage(error);
@@ -116,6 +133,10 @@ function parseJson(text: string): JsonOutcome {
     }
     return { error: new EvidenceRefusedError(`not valid JSON: ${reason}`) };
   }
+  // For a parsed value, the nesting of its objects and arrays is exactly
+  // the nesting of the brackets outside strings in the text; walking the
+  // parsed tree is several times cheaper than scanning every character.
+  return isValueNestedTooDeep(value, 0) ? tooDeep() : { value };
 }
 
 /** `line L, column C` of a character offset. */
@@ -127,8 +148,51 @@ function describePosition(options: { text: string; offset: number }): string {
 }
 
 /**
- * Whether brackets outside strings nest deeper than the limit: one linear
- * scan before `JSON.parse`, which would otherwise build the whole tree.
+ * Whether a parsed JSON value has objects and arrays nested deeper than the
+ * limit, counting the value itself as level 1. The recursion stops at the
+ * limit, so it never goes deeper than {@link MAX_JSON_DEPTH} + 1 calls.
+ */
+function isValueNestedTooDeep(value: unknown, outerDepth: number): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const depth = outerDepth + 1;
+  if (depth > MAX_JSON_DEPTH) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (
+        typeof item === 'object' &&
+        item !== null &&
+        isValueNestedTooDeep(item, depth)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  // JSON.parse makes plain objects whose keys are all own and enumerable.
+  // eslint-disable-next-line guard-for-in
+  for (const key in record) {
+    const item = record[key];
+    if (
+      typeof item === 'object' &&
+      item !== null &&
+      isValueNestedTooDeep(item, depth)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether brackets outside strings nest deeper than the limit, in text that
+ * `JSON.parse` refused: one linear scan, so that a truncated or otherwise
+ * invalid document nested too deep is refused for its nesting.
  */
 function isNestedTooDeep(text: string): boolean {
   let depth = 0;

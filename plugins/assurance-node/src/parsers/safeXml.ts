@@ -17,6 +17,7 @@
 import { EvidenceRefusedError } from '../types';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { errorMessage } from './parserUtils';
+import { isSurelyWellFormed } from './xmlWellFormed';
 
 /**
  * A parsed XML element: a string when it has neither attributes nor child
@@ -48,17 +49,19 @@ const entityDecoder = {
   reset: () => {},
   setXmlVersion: () => {},
   decode: (text: string) =>
-    text.replace(
-      ENTITY_REFERENCE,
-      (_match, name?: string, decimal?: string, hex?: string) => {
-        if (name) {
-          return PREDEFINED_ENTITIES[name];
-        }
-        return codePointToString(
-          decimal ? parseInt(decimal, 10) : parseInt(hex ?? '', 16),
-        );
-      },
-    ),
+    !text.includes('&')
+      ? text
+      : text.replace(
+          ENTITY_REFERENCE,
+          (_match, name?: string, decimal?: string, hex?: string) => {
+            if (name) {
+              return PREDEFINED_ENTITIES[name];
+            }
+            return codePointToString(
+              decimal ? parseInt(decimal, 10) : parseInt(hex ?? '', 16),
+            );
+          },
+        ),
 };
 
 const DECLARATION = /^<!\s*(DOCTYPE|ENTITY)/i;
@@ -98,7 +101,9 @@ export function parseSafeXml(options: {
     ? blankOut({ text: options.text, ...declarations })
     : options.text;
 
-  const validation = XMLValidator.validate(text);
+  // The quick check accepts only what the validator accepts; when it is
+  // not sure, the validator decides and explains.
+  const validation = isSurelyWellFormed(text) || XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line } = validation.err;
     throw new EvidenceRefusedError(

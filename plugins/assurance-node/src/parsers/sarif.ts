@@ -26,9 +26,8 @@ import {
   readJsonObjectOrUndefined,
 } from './readJson';
 import {
-  findRule,
+  createRuleFinder,
   isSuppressed,
-  levelRank,
   resultLevel,
   resultLocation,
   resultMessage,
@@ -74,39 +73,53 @@ export const sarifParser: EvidenceParser = {
 
     const tools: string[] = [];
     const byLevel = { error: 0, warning: 0, note: 0, none: 0 };
-    const listed: ListedResult[] = [];
+    // Results are listed errors first and, within a level, in the order of
+    // the log; only the first MAX_LISTED_ITEMS of each level can be listed.
+    const listedByLevel: Record<keyof typeof byLevel, ListedResult[]> = {
+      error: [],
+      warning: [],
+      note: [],
+      none: [],
+    };
     let suppressed = 0;
     for (const run of log.runs) {
       if (!tools.includes(run.tool.driver.name)) {
         tools.push(run.tool.driver.name);
       }
+      const findRule = createRuleFinder(run);
       for (const result of run.results ?? []) {
         if (isSuppressed(result)) {
           suppressed++;
           continue;
         }
-        const { rule, component } = findRule({ run, result });
+        const { rule, component } = findRule(result);
         const level = resultLevel({ result, rule });
         byLevel[level]++;
-        listed.push({
-          ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? undefined,
-          level,
-          message: resultMessage({ result, rule, component }),
-          location: resultLocation(result),
-        });
+        const message = resultMessage({ result, rule, component });
+        const listed = listedByLevel[level];
+        if (listed.length < MAX_LISTED_ITEMS) {
+          listed.push({
+            ruleId: result.ruleId ?? result.rule?.id ?? rule?.id ?? undefined,
+            level,
+            message,
+            location: resultLocation(result),
+          });
+        }
       }
     }
 
-    // Array.prototype.sort is stable: within a level, results keep the
-    // order of the log.
-    listed.sort((a, b) => levelRank(a.level) - levelRank(b.level));
     return {
       kind: 'static-analysis',
       tools,
       total: byLevel.error + byLevel.warning + byLevel.note + byLevel.none,
       byLevel,
       suppressed,
-      results: listed.slice(0, MAX_LISTED_ITEMS),
+      results: [
+        ...listedByLevel.error,
+        ...listedByLevel.warning,
+        ...listedByLevel.note,
+        ...listedByLevel.none,
+      ].slice(0, MAX_LISTED_ITEMS),
     };
   },
 };

@@ -27,52 +27,85 @@ export type SarifLevel = StaticAnalysisSummary['results'][number]['level'];
 
 const LEVELS: readonly SarifLevel[] = ['error', 'warning', 'note', 'none'];
 
-/**
- * The rule a result refers to and the tool component that defines it: by
- * `rule.index` or `ruleIndex` first, in the component that
- * `rule.toolComponent` names (the driver when absent), then by id.
- */
-export function findRule(options: { run: SarifRun; result: SarifResult }): {
+/** The rule a result refers to and the tool component that defines it. */
+export type RuleFinder = (result: SarifResult) => {
   rule?: SarifRule;
   component?: SarifToolComponent;
-} {
-  const { run, result } = options;
-  const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
-  const reference = result.rule?.toolComponent;
-  let component: SarifToolComponent | undefined = run.tool.driver;
-  if (typeof reference?.index === 'number') {
-    component = run.tool.extensions?.[reference.index];
-  } else if (reference?.name) {
-    component = components.find(c => c.name === reference.name);
-  }
+};
 
-  const index = result.rule?.index ?? result.ruleIndex;
-  const byIndex =
-    typeof index === 'number' && index >= 0
-      ? component?.rules?.[index]
-      : undefined;
-  if (byIndex) {
-    return { rule: byIndex, component };
-  }
-
-  const id = result.rule?.id ?? result.ruleId;
-  if (!id) {
-    return { component };
-  }
-  // A hierarchical id such as "CA2101/1" names a sub-rule of "CA2101".
-  const baseId = id.split('/')[0];
-  const searched = component
-    ? [component, ...components.filter(c => c !== component)]
-    : components;
-  for (const candidate of searched) {
-    const rule =
-      candidate.rules?.find(r => r.id === id) ??
-      candidate.rules?.find(r => r.id === baseId);
-    if (rule) {
-      return { rule, component: candidate };
+/**
+ * Finds the rule a result refers to and the tool component that defines it:
+ * by `rule.index` or `ruleIndex` first, in the component that
+ * `rule.toolComponent` names (the driver when absent), then by id. Made once
+ * per run: the rules of each component are indexed by id on first use.
+ */
+export function createRuleFinder(run: SarifRun): RuleFinder {
+  const driver = run.tool.driver;
+  const extensions = run.tool.extensions;
+  const components = [driver, ...(extensions ?? [])];
+  const rulesById = new Map<SarifToolComponent, Map<string, SarifRule>>();
+  const ruleWithId = (options: {
+    component: SarifToolComponent;
+    id: string;
+    baseId: string;
+  }): SarifRule | undefined => {
+    const { component, id, baseId } = options;
+    let byId = rulesById.get(component);
+    if (!byId) {
+      byId = new Map();
+      for (const rule of component.rules ?? []) {
+        // The first rule with an id wins, as a search in order would.
+        if (typeof rule.id === 'string' && !byId.has(rule.id)) {
+          byId.set(rule.id, rule);
+        }
+      }
+      rulesById.set(component, byId);
     }
-  }
-  return { component };
+    return byId.get(id) ?? byId.get(baseId);
+  };
+
+  return result => {
+    const reference = result.rule?.toolComponent;
+    let component: SarifToolComponent | undefined = driver;
+    if (typeof reference?.index === 'number') {
+      component = extensions?.[reference.index];
+    } else if (reference?.name) {
+      component = components.find(c => c.name === reference.name);
+    }
+
+    const index = result.rule?.index ?? result.ruleIndex;
+    const byIndex =
+      typeof index === 'number' && index >= 0
+        ? component?.rules?.[index]
+        : undefined;
+    if (byIndex) {
+      return { rule: byIndex, component };
+    }
+
+    const id = result.rule?.id ?? result.ruleId;
+    if (!id) {
+      return { component };
+    }
+    // A hierarchical id such as "CA2101/1" names a sub-rule of "CA2101".
+    const slash = id.indexOf('/');
+    const baseId = slash < 0 ? id : id.slice(0, slash);
+    // The referenced component first, then the others in order.
+    if (component) {
+      const rule = ruleWithId({ component, id, baseId });
+      if (rule) {
+        return { rule, component };
+      }
+    }
+    for (const candidate of components) {
+      if (candidate !== component) {
+        const rule = ruleWithId({ component: candidate, id, baseId });
+        if (rule) {
+          return { rule, component: candidate };
+        }
+      }
+    }
+    return { component };
+  };
 }
 
 /**
@@ -157,6 +190,9 @@ function toLevel(value: string): SarifLevel {
 
 function fillArguments(options: { text: string; args: unknown[] }): string {
   const { text, args } = options;
+  if (!text.includes('{')) {
+    return text;
+  }
   return text.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
     const value = args[Number(index)];
     return value === undefined || value === null ? placeholder : String(value);

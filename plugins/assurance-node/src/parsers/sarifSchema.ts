@@ -98,10 +98,15 @@ const runSchema = z.looseObject({
   results: z.array(resultSchema).nullish(),
 });
 
-export const sarifLogSchema = z.looseObject({
-  version: z.string().nullish(),
-  runs: z.array(runSchema),
-});
+// NOTE: compiled ahead of time: a valid log (thousands of results) takes
+// zod's generated fast path; an invalid one falls back to the regular
+// parser, which reports the same issues.
+export const sarifLogSchema = z.compile(
+  z.looseObject({
+    version: z.string().nullish(),
+    runs: z.array(runSchema),
+  }),
+);
 
 export type SarifRun = z.infer<typeof runSchema>;
 export type SarifResult = z.infer<typeof resultSchema>;

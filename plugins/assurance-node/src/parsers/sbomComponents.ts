@@ -80,10 +80,16 @@ export function summariseSbom(document: SbomDocument): SbomSummary {
       purl: primary.purl,
     });
   }
-  summary.components = kept
-    .sort(compareComponents)
-    .slice(0, MAX_SBOM_COMPONENTS);
-  summary.dependencies = edges.slice(0, MAX_SBOM_COMPONENTS);
+  kept.sort(compareComponents);
+  // `kept` and `edges` are new arrays: cut only when they are too long.
+  summary.components =
+    kept.length > MAX_SBOM_COMPONENTS
+      ? kept.slice(0, MAX_SBOM_COMPONENTS)
+      : kept;
+  summary.dependencies =
+    edges.length > MAX_SBOM_COMPONENTS
+      ? edges.slice(0, MAX_SBOM_COMPONENTS)
+      : edges;
   summary.dependencyCount = edges.length;
   return summary;
 }
@@ -101,14 +107,29 @@ export function sbomComponent(fields: {
   type?: string | null;
   ref?: string | null;
 }): SbomComponent {
-  return withoutUndefined({
+  // Built field by field, without intermediate objects: SBOMs list
+  // thousands of components. The keys keep the order of the type.
+  const version = trimmed(fields.version);
+  const purl = trimmed(fields.purl);
+  const type = trimmed(fields.type)?.toLowerCase();
+  const ref = trimmed(fields.ref);
+  const component = {
     name: trimmed(fields.name) ?? '(unnamed)',
-    version: trimmed(fields.version),
-    purl: trimmed(fields.purl),
-    licenses: uniqueLicenses(fields.licenses),
-    type: trimmed(fields.type)?.toLowerCase().replace(/_/g, '-'),
-    ref: trimmed(fields.ref),
-  });
+  } as SbomComponent;
+  if (version !== undefined) {
+    component.version = version;
+  }
+  if (purl !== undefined) {
+    component.purl = purl;
+  }
+  component.licenses = uniqueLicenses(fields.licenses);
+  if (type !== undefined) {
+    component.type = type.includes('_') ? type.replace(/_/g, '-') : type;
+  }
+  if (ref !== undefined) {
+    component.ref = ref;
+  }
+  return component;
 }
 
 /**
@@ -133,20 +154,43 @@ export function trimmed(value: string | null | undefined): string | undefined {
 }
 
 function uniqueLicenses(values: Array<string | null | undefined>): string[] {
-  const licenses = values.map(trimmed).filter(isDefined);
-  return [...new Set(licenses)];
+  if (values.length > 8) {
+    return [...new Set(values.map(trimmed).filter(isDefined))];
+  }
+  // A component has a licence or two: a linear search beats a set.
+  const licenses: string[] = [];
+  for (const value of values) {
+    const license = trimmed(value);
+    if (license !== undefined && !licenses.includes(license)) {
+      licenses.push(license);
+    }
+  }
+  return licenses;
 }
 
 function uniqueEdges(edges: SbomDependency[]): SbomDependency[] {
-  const seen = new Set<string>();
-  return edges.filter(({ from, to }) => {
-    const key = JSON.stringify([from, to]);
-    if (seen.has(key)) {
-      return false;
+  const seen = new Map<string, Set<string>>();
+  const unique: SbomDependency[] = [];
+  // Edges come grouped by `from`: its targets are looked up once a group.
+  let from: string | undefined;
+  let targets = new Set<string>();
+  for (const edge of edges) {
+    if (edge.from !== from) {
+      from = edge.from;
+      const known = seen.get(from);
+      if (known) {
+        targets = known;
+      } else {
+        targets = new Set();
+        seen.set(from, targets);
+      }
     }
-    seen.add(key);
-    return true;
-  });
+    if (!targets.has(edge.to)) {
+      targets.add(edge.to);
+      unique.push(edge);
+    }
+  }
+  return unique;
 }
 
 function compareComponents(a: SbomComponent, b: SbomComponent): number {

@@ -215,6 +215,18 @@ describe('tapParser subtests', () => {
     expect(summary.failures).toEqual([
       { name: 'deep', suite: 'outer > inner', type: 'failure' },
     ]);
+    expect(summary.suites).toEqual(['outer', 'inner']);
+  });
+
+  it('names no suites without subtests, nor skipped subtests', () => {
+    expect(parseTap(['1..1', 'ok 1 - alone']).suites).toBeUndefined();
+    const skipped = parseTap([
+      '    ok 1 - a',
+      '    1..1',
+      'ok 1 - smoke # SKIP no staging',
+      '1..1',
+    ]);
+    expect(skipped.suites).toBeUndefined();
   });
 
   it('reads buffered subtests in braces', () => {

@@ -16,6 +16,7 @@
 
 import {
   MAX_LISTED_ITEMS,
+  MAX_SUITE_NAMES,
   TestReportSummary,
 } from '@real-app-forever/plugin-assurance-common';
 
@@ -62,7 +63,10 @@ export function addErrored(options: {
   }
 }
 
-/** Adds a subtest's counts, naming the subtest in its failures' suites. */
+/**
+ * Adds a subtest's counts, naming the subtest in its failures' suites and,
+ * when it ran tests, in the suite names.
+ */
 export function mergeTally(options: {
   into: Tally;
   from: Tally;
@@ -74,6 +78,13 @@ export function mergeTally(options: {
   into.failed += from.failed;
   into.errored += from.errored;
   into.skipped += from.skipped;
+  const names = from.suites ?? [];
+  for (const name of suite && from.total > 0 ? [suite, ...names] : names) {
+    const suites = (into.suites ??= []);
+    if (suites.length < MAX_SUITE_NAMES && !suites.includes(name)) {
+      suites.push(name);
+    }
+  }
   for (const failure of from.failures) {
     if (suite) {
       failure.suite = failure.suite ? `${suite} > ${failure.suite}` : suite;
