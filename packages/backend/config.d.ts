@@ -21,5 +21,12 @@ export interface Config {
      * permission policy. Nobody may when unset.
      */
     evidenceAdminGroups?: string[];
+
+    /**
+     * Groups whose members may approve or reject gate overrides under the
+     * dev portal's permission policy; nobody decides their own request.
+     * Nobody may when unset.
+     */
+    approverGroups?: string[];
   };
 }

@@ -18,6 +18,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
 import { registerGatesCommand } from './commands/gates';
 import { registerParseCommand } from './commands/parse';
+import { registerReportConfigCommand } from './commands/reportConfig';
 import { registerUploadCommand } from './commands/upload';
 import { ApiError, errorMessage, UsageError } from './lib/errors';
 import { CliIo, Output } from './lib/io';
@@ -42,7 +43,8 @@ CI defaults of upload (unless --no-ci-defaults; flags win):
   pipeline URL      the GitHub Actions run, CI_PIPELINE_URL, the Azure build,
                     BUILD_URL
 
-Exit codes: 0 ok, 1 a file was refused or failed / a gate blocks, 2 wrong usage.
+Exit codes: 0 ok, 1 a file was refused or failed / a gate blocks / the
+reported config drifted, 2 wrong usage.
 `;
 
 /**
@@ -80,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   registerUploadCommand(program, context);
   registerGatesCommand(program, context);
   registerParseCommand(program, context);
+  registerReportConfigCommand(program, context);
 
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -29,6 +29,9 @@ import {
   assuranceEvidenceCreatePermission,
   assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
+  assuranceOverrideApprovePermission,
+  assuranceOverrideRequestPermission,
+  assuranceRuntimeConfigReportPermission,
 } from '@real-app-forever/plugin-assurance-common';
 import permissionModuleAssurancePolicy, {
   AssurancePermissionPolicy,
@@ -66,6 +69,68 @@ describe('AssurancePermissionPolicy', () => {
         },
       },
     });
+  });
+
+  it.each([
+    assuranceOverrideRequestPermission,
+    assuranceRuntimeConfigReportPermission,
+  ])('allows $name only for entities the user owns', async permission => {
+    await expect(policy.handle({ permission }, guest)).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/guest', 'group:default/team-payments'],
+        },
+      },
+    });
+  });
+
+  it('lets only members of the approver groups decide overrides', async () => {
+    const withApprovers = new AssurancePermissionPolicy({
+      approverGroups: ['group:default/release-approvers'],
+      evidenceAdminGroups: ['platform-engineering'],
+    });
+    const approver: PolicyQueryUser = {
+      ...guest,
+      info: {
+        userEntityRef: 'user:default/bob',
+        ownershipEntityRefs: [
+          'user:default/bob',
+          'group:default/Release-Approvers',
+        ],
+      },
+    };
+    const admin: PolicyQueryUser = {
+      ...guest,
+      info: {
+        userEntityRef: 'user:default/priya.nair',
+        ownershipEntityRefs: ['group:default/platform-engineering'],
+      },
+    };
+    const permission = assuranceOverrideApprovePermission;
+    await expect(
+      withApprovers.handle({ permission }, approver),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    for (const other of [guest, admin]) {
+      await expect(
+        withApprovers.handle({ permission }, other),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    }
+    // Nobody approves when no approver group is configured.
+    await expect(policy.handle({ permission }, approver)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    // Approvers get no other power from it.
+    await expect(
+      withApprovers.handle(
+        { permission: assuranceEvidenceDeletePermission },
+        approver,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('denies assurance permissions it does not know', async () => {
@@ -107,6 +172,9 @@ describe('AssurancePermissionPolicy', () => {
     for (const permission of [
       assuranceEvidenceReadPermission,
       assuranceEvidenceCreatePermission,
+      assuranceOverrideRequestPermission,
+      assuranceOverrideApprovePermission,
+      assuranceRuntimeConfigReportPermission,
     ]) {
       await expect(policy.handle({ permission })).resolves.toEqual({
         result: AuthorizeResult.DENY,
@@ -147,7 +215,11 @@ describe('permissionModuleAssurancePolicy', () => {
         permissionPlugin,
         permissionModuleAssurancePolicy,
         mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
+          data: {
+            permission: { enabled: true },
+            // The mock user owns only itself, so it stands in for a group.
+            assurance: { approverGroups: ['user:default/guest'] },
+          },
         }),
       ],
     });
@@ -171,6 +243,16 @@ describe('permissionModuleAssurancePolicy', () => {
               },
             },
             {
+              id: 'approve',
+              // Sent as basic: no plugin here registers catalog-entity
+              // resources; the policy decides by name alone.
+              permission: {
+                type: 'basic',
+                name: 'assurance.override.approve',
+                attributes: { action: 'update' },
+              },
+            },
+            {
               id: 'other',
               permission: {
                 type: 'basic',
@@ -187,6 +269,7 @@ describe('permissionModuleAssurancePolicy', () => {
     await expect(res.json()).resolves.toEqual({
       items: [
         { id: 'unknown', result: AuthorizeResult.DENY },
+        { id: 'approve', result: AuthorizeResult.ALLOW },
         { id: 'other', result: AuthorizeResult.ALLOW },
       ],
     });

@@ -37,6 +37,9 @@ import {
   assuranceEvidenceCreatePermission,
   assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
+  assuranceOverrideApprovePermission,
+  assuranceOverrideRequestPermission,
+  assuranceRuntimeConfigReportPermission,
   normalizeEntityRef,
 } from '@real-app-forever/plugin-assurance-common';
 
@@ -46,9 +49,13 @@ const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
  * The portal's permission policy.
  *
  * - Signed-in users read assurance data of every entity.
- * - Users upload evidence only for entities they own.
+ * - Users upload evidence, request gate overrides and report runtime
+ *   config only for entities they own.
  * - Members of the evidence admin groups (`assurance.evidenceAdminGroups`)
  *   may delete evidence; nobody else may.
+ * - Members of the approver groups (`assurance.approverGroups`) may
+ *   approve or reject gate overrides; nobody else may. That nobody decides
+ *   their own request is enforced by the assurance backend, not here.
  * - Any other assurance permission is denied, so that a permission added
  *   later stays closed until this policy decides about it.
  * - Everything outside the assurance plugin is allowed, as with allow-all.
@@ -58,13 +65,13 @@ const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
  */
 export class AssurancePermissionPolicy implements PermissionPolicy {
   readonly #adminGroups: Set<string>;
+  readonly #approverGroups: Set<string>;
 
-  constructor(options: { evidenceAdminGroups?: string[] } = {}) {
-    this.#adminGroups = new Set(
-      (options.evidenceAdminGroups ?? []).map(ref =>
-        normalizeEntityRef(ref, { defaultKind: 'group' }),
-      ),
-    );
+  constructor(
+    options: { evidenceAdminGroups?: string[]; approverGroups?: string[] } = {},
+  ) {
+    this.#adminGroups = groupSet(options.evidenceAdminGroups);
+    this.#approverGroups = groupSet(options.approverGroups);
   }
 
   async handle(
@@ -85,7 +92,11 @@ export class AssurancePermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.ALLOW };
     }
 
-    if (isPermission(permission, assuranceEvidenceCreatePermission)) {
+    if (
+      isPermission(permission, assuranceEvidenceCreatePermission) ||
+      isPermission(permission, assuranceOverrideRequestPermission) ||
+      isPermission(permission, assuranceRuntimeConfigReportPermission)
+    ) {
       return createCatalogConditionalDecision(
         permission,
         catalogConditions.isEntityOwner({
@@ -95,14 +106,29 @@ export class AssurancePermissionPolicy implements PermissionPolicy {
     }
 
     if (isPermission(permission, assuranceEvidenceDeletePermission)) {
-      const isAdmin = user.info.ownershipEntityRefs.some(ref =>
-        this.#adminGroups.has(normalizeEntityRef(ref)),
-      );
-      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      return memberOf(user, this.#adminGroups);
+    }
+
+    if (isPermission(permission, assuranceOverrideApprovePermission)) {
+      return memberOf(user, this.#approverGroups);
     }
 
     return { result: AuthorizeResult.DENY };
   }
+}
+
+function groupSet(refs: string[] = []): Set<string> {
+  return new Set(
+    refs.map(ref => normalizeEntityRef(ref, { defaultKind: 'group' })),
+  );
+}
+
+/** ALLOW when the user belongs to one of the groups. */
+function memberOf(user: PolicyQueryUser, groups: Set<string>): PolicyDecision {
+  const isMember = user.info.ownershipEntityRefs.some(ref =>
+    groups.has(normalizeEntityRef(ref)),
+  );
+  return { result: isMember ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
 }
 
 /**
@@ -119,6 +145,9 @@ export const permissionModuleAssurancePolicy = createBackendModule({
           new AssurancePermissionPolicy({
             evidenceAdminGroups: config.getOptionalStringArray(
               'assurance.evidenceAdminGroups',
+            ),
+            approverGroups: config.getOptionalStringArray(
+              'assurance.approverGroups',
             ),
           }),
         );
