@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { EffectivePolicy, EnvironmentDrift, GateOverride } from '../policy';
 import {
   Artifact,
   EntityGates,
@@ -24,12 +25,20 @@ import {
 } from '../types';
 
 /**
- * Reads the assurance backend.
+ * Reads the assurance backend, and asks it for gate overrides.
  *
  * @public
  */
 export interface AssuranceApi {
-  getGates(options: { entityRef: string }): Promise<EntityGates>;
+  /**
+   * The gate verdicts of an entity; of one artifact when `digest` is given,
+   * under one environment's policy layer when `environment` is.
+   */
+  getGates(options: {
+    entityRef: string;
+    digest?: string;
+    environment?: string;
+  }): Promise<EntityGates>;
   listEvidence(options: {
     entityRef: string;
     limit?: number;
@@ -45,4 +54,32 @@ export interface AssuranceApi {
   getEvidenceExportUrl(options: { entityRef: string }): Promise<string>;
   /** The entity's artifacts, newest first. */
   listArtifacts(options: { entityRef: string }): Promise<Artifact[]>;
+  /** The policy in force, with the layer of every value and its history. */
+  getPolicy(options: {
+    entityRef: string;
+    environment?: string;
+  }): Promise<EffectivePolicy>;
+  /** The entity's gate overrides, in every state, newest first. */
+  listOverrides(options: { entityRef: string }): Promise<GateOverride[]>;
+  /** Asks for a time-bounded override of one gate; it starts `pending`. */
+  requestOverride(options: {
+    entityRef: string;
+    gateId: string;
+    reason: string;
+    expiresInDays: number;
+    /** Only this artifact, when given: `algorithm:hex`. */
+    digest?: string;
+  }): Promise<GateOverride>;
+  /** Approves someone else's pending override. */
+  approveOverride(options: {
+    id: string;
+    comment?: string;
+  }): Promise<GateOverride>;
+  /** Rejects a pending override; the comment says why. */
+  rejectOverride(options: {
+    id: string;
+    comment: string;
+  }): Promise<GateOverride>;
+  /** How each environment's reported runtime config compares with policy. */
+  getDrift(options: { entityRef: string }): Promise<EnvironmentDrift[]>;
 }

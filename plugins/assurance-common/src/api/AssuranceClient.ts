@@ -16,6 +16,7 @@
 
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from '../entityRef';
+import { EffectivePolicy, EnvironmentDrift, GateOverride } from '../policy';
 import {
   Artifact,
   EntityGates,
@@ -61,10 +62,81 @@ export class AssuranceClient implements AssuranceApi {
     this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
   }
 
-  async getGates(options: { entityRef: string }): Promise<EntityGates> {
+  async getGates(options: {
+    entityRef: string;
+    digest?: string;
+    environment?: string;
+  }): Promise<EntityGates> {
+    const { entityRef, digest, environment } = options;
     return this.#get(
-      `/v1/entities/${entityRefToPath(options.entityRef)}/gates`,
+      `/v1/entities/${entityRefToPath(entityRef)}/gates${toQuery({
+        digest,
+        environment,
+      })}`,
     );
+  }
+
+  async getPolicy(options: {
+    entityRef: string;
+    environment?: string;
+  }): Promise<EffectivePolicy> {
+    const { entityRef, environment } = options;
+    return this.#get(
+      `/v1/entities/${entityRefToPath(entityRef)}/policy${toQuery({
+        environment,
+      })}`,
+    );
+  }
+
+  async listOverrides(options: { entityRef: string }): Promise<GateOverride[]> {
+    const { items } = await this.#get<{ items: GateOverride[] }>(
+      `/v1/entities/${entityRefToPath(options.entityRef)}/overrides`,
+    );
+    return items;
+  }
+
+  async requestOverride(options: {
+    entityRef: string;
+    gateId: string;
+    reason: string;
+    expiresInDays: number;
+    digest?: string;
+  }): Promise<GateOverride> {
+    const { entityRef, gateId, reason, expiresInDays, digest } = options;
+    return this.#post(
+      `/v1/entities/${entityRefToPath(entityRef)}/gates/${encodeURIComponent(
+        gateId,
+      )}/overrides`,
+      digest ? { reason, expiresInDays, digest } : { reason, expiresInDays },
+    );
+  }
+
+  async approveOverride(options: {
+    id: string;
+    comment?: string;
+  }): Promise<GateOverride> {
+    const { id, comment } = options;
+    return this.#post(
+      `/v1/overrides/${encodeURIComponent(id)}/approve`,
+      comment ? { comment } : {},
+    );
+  }
+
+  async rejectOverride(options: {
+    id: string;
+    comment: string;
+  }): Promise<GateOverride> {
+    const { id, comment } = options;
+    return this.#post(`/v1/overrides/${encodeURIComponent(id)}/reject`, {
+      comment,
+    });
+  }
+
+  async getDrift(options: { entityRef: string }): Promise<EnvironmentDrift[]> {
+    const { environments } = await this.#get<{
+      environments: EnvironmentDrift[];
+    }>(`/v1/entities/${entityRefToPath(options.entityRef)}/drift`);
+    return environments;
   }
 
   async listEvidence(options: {
@@ -126,4 +198,28 @@ export class AssuranceClient implements AssuranceApi {
     }
     return (await response.json()) as T;
   }
+
+  async #post<T>(path: string, body: object): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+/** `?key=value&…` of the given values, or '' when none is set. */
+function toQuery(values: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value) {
+      query.set(key, value);
+    }
+  }
+  return query.size ? `?${query}` : '';
 }

@@ -99,12 +99,28 @@ export function mockAssuranceApi(
         'http://example.com/api/assurance/v1/entities/component/default/payments/evidence/export',
     ),
     listArtifacts: jest.fn(async () => []),
+    getPolicy: jest.fn(async ({ entityRef, environment }) => ({
+      entityRef,
+      riskLevel: 'medium' as const,
+      ...(environment ? { environment } : {}),
+      version: `sha256:${'0'.repeat(64)}`,
+      requiredGates: [],
+      gates: {},
+      maxOverrideDays: 30,
+      refused: [],
+      history: [],
+    })),
+    listOverrides: jest.fn(async () => []),
+    requestOverride: jest.fn(),
+    approveOverride: jest.fn(),
+    rejectOverride: jest.fn(),
+    getDrift: jest.fn(async () => []),
     ...overrides,
   } as jest.Mocked<AssuranceApi>;
 }
 
 /** Shows the current query string, so tests can read what the URL holds. */
-function LocationSearch() {
+export function LocationSearch() {
   const location = useLocation();
   return <output data-testid="location-search">{location.search}</output>;
 }

@@ -15,10 +15,16 @@
  */
 
 export { useArtifacts } from './useArtifacts';
+export { useCurrentUserRef } from './useCurrentUserRef';
+export { useEffectivePolicy } from './useEffectivePolicy';
 export { useEntityGates } from './useEntityGates';
+export { useEnvironmentDrift } from './useEnvironmentDrift';
 export { useEvidenceDownload } from './useEvidenceDownload';
 export { useEvidenceExport } from './useEvidenceExport';
 export { EVIDENCE_FILTER_KEYS, useEvidenceFilter } from './useEvidenceFilter';
 export { useEvidencePages } from './useEvidencePages';
 export { useEvidenceVerification } from './useEvidenceVerification';
+export { useGateOverrides } from './useGateOverrides';
+export { useGateView } from './useGateView';
 export { useLinkedEvidence } from './useLinkedEvidence';
+export { useOverrideActions } from './useOverrideActions';

@@ -19,14 +19,24 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { assuranceApiRef } from '../api';
 
 /**
- * Loads the gate verdicts the backend computed for an entity.
+ * Loads the gate verdicts the backend computed for an entity; for one
+ * artifact and under one environment's policy when those are given.
  */
-export function useEntityGates(options: { entityRef: string }) {
-  const { entityRef } = options;
+export function useEntityGates(options: {
+  entityRef: string;
+  digest?: string;
+  environment?: string;
+}) {
+  const { entityRef, digest, environment } = options;
   const assuranceApi = useApi(assuranceApiRef);
 
   return useAsyncRetry(
-    () => assuranceApi.getGates({ entityRef }),
-    [assuranceApi, entityRef],
+    () =>
+      assuranceApi.getGates({
+        entityRef,
+        ...(digest ? { digest } : {}),
+        ...(environment ? { environment } : {}),
+      }),
+    [assuranceApi, entityRef, digest, environment],
   );
 }

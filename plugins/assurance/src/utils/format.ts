@@ -28,6 +28,28 @@ export function formatDigest(digest: string, length = 12): string {
 }
 
 /**
+ * Names an artifact for a select: `payments 1.2.3 (sha256:0123456789ab…)`,
+ * or just the short digest when it has no name.
+ */
+export function describeArtifact(artifact: {
+  digest: string;
+  name?: string;
+  version?: string;
+}): string {
+  const name = [artifact.name, artifact.version].filter(Boolean).join(' ');
+  const digest = formatDigest(artifact.digest);
+  return name ? `${name} (${digest})` : digest;
+}
+
+/**
+ * Shortens a version hash for display: its first 8 hex characters, without
+ * an `algorithm:` prefix.
+ */
+export function formatVersion(version: string): string {
+  return version.slice(version.indexOf(':') + 1).slice(0, 8);
+}
+
+/**
  * Formats a rate of 0..1 as a percentage, e.g. `85.3%`; `n/a` for null.
  */
 export function formatPercent(rate: number | null | undefined): string {

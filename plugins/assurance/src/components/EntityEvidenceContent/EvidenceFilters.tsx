@@ -24,7 +24,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import { formatDigest } from '../../utils/format';
+import { describeArtifact, formatDigest } from '../../utils/format';
 import { formatEvidenceFormat } from '../../utils/formatEvidenceFormat';
 import { DebouncedTextField } from './DebouncedTextField';
 
@@ -144,10 +144,4 @@ function DigestSelect(props: {
       ))}
     </TextField>
   );
-}
-
-function describeArtifact(artifact: Artifact): string {
-  const name = [artifact.name, artifact.version].filter(Boolean).join(' ');
-  const digest = formatDigest(artifact.digest);
-  return name ? `${name} (${digest})` : digest;
 }

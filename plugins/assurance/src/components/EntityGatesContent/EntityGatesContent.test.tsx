@@ -14,93 +14,62 @@
  * limitations under the License.
  */
 
-import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type {
-  AssuranceApi,
+  Artifact,
   EntityGates,
-  GateResult,
 } from '@real-app-forever/plugin-assurance-common';
 import { DateTime } from 'luxon';
-import { assuranceApiRef } from '../../api';
-import { EntityGatesContent } from './EntityGatesContent';
+import { ENTITY_REF, mockAssuranceApi } from '../../__testUtils__/evidence';
+import {
+  entityGates,
+  gateResult,
+  renderGates,
+} from '../../__testUtils__/gates';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+
+const artifact: Artifact = {
+  entityRef: ENTITY_REF,
+  digest: DIGEST,
+  name: 'payments',
+  version: '1.2.3',
+  evidenceCount: 4,
+  firstSeenAt: '2026-01-01T00:00:00Z',
+  lastSeenAt: '2026-01-02T00:00:00Z',
 };
 
-const threeDaysAgo = DateTime.now().minus({ days: 3 }).toUTC().toISO()!;
-
-function gate(overrides: Partial<GateResult>): GateResult {
-  return {
-    id: 'unit-tests',
-    title: 'Unit tests',
-    status: 'passed',
-    reason: '',
-    remediation: '',
-    evidenceIds: [],
-    evidenceUploadedAt: threeDaysAgo,
-    evaluatedAt: new Date().toISOString(),
-    ...overrides,
-  };
+function urlSearch() {
+  return screen.getByTestId('location-search');
 }
 
-function mockApi(getGates: AssuranceApi['getGates']): AssuranceApi {
-  return {
-    getGates: jest.fn(getGates),
-    listEvidence: jest.fn(),
-    getEvidence: jest.fn(),
-    getEvidenceContentUrl: jest.fn(),
-    verifyEvidence: jest.fn(),
-    getEvidenceExportUrl: jest.fn(),
-    listArtifacts: jest.fn(),
-  };
-}
-
-async function renderGates(api: AssuranceApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[assuranceApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <Routes>
-          <Route
-            path="/catalog/:namespace/:kind/:name/gates/*"
-            element={<EntityGatesContent />}
-          />
-        </Routes>
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: ['/catalog/default/component/payments/gates'] },
-  );
-}
+// The whole Gates tab renders in each test; slow machines need more than 5s.
+jest.setTimeout(20_000);
 
 describe('EntityGatesContent', () => {
   it('shows progress, then one row per gate in policy order', async () => {
     let resolve: (gates: EntityGates) => void = () => {};
-    const api = mockApi(
-      () =>
-        new Promise<EntityGates>(r => {
-          resolve = r;
-        }),
-    );
+    const api = mockAssuranceApi({
+      getGates: jest.fn(
+        () =>
+          new Promise<EntityGates>(r => {
+            resolve = r;
+          }),
+      ),
+    });
 
     await renderGates(api);
 
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
-    expect(api.getGates).toHaveBeenCalledWith({
-      entityRef: 'component:default/payments',
-    });
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+    expect(api.getGates).toHaveBeenCalledWith({ entityRef: ENTITY_REF });
 
     resolve({
-      entityRef: 'component:default/payments',
+      entityRef: ENTITY_REF,
       riskLevel: 'high',
+      policyVersion: `sha256:${'ab12cd34'.repeat(8)}`,
       gates: [
-        gate({
+        gateResult({
           id: 'unit-tests',
           title: 'Unit tests',
           status: 'failed',
@@ -108,22 +77,21 @@ describe('EntityGatesContent', () => {
           remediation: 'Fix the failing tests and upload a new report',
           evidenceIds: ['ev-123456789'],
         }),
-        gate({
+        gateResult({
           id: 'static-analysis',
           title: 'Static analysis',
-          status: 'passed',
           reason: 'No results of level error',
           remediation: 'Never shown for a passed gate',
           evidenceIds: ['ev-2'],
         }),
-        gate({
+        gateResult({
           id: 'dependency-scan',
           title: 'Dependency scan',
           status: 'missing',
           reason: 'No vulnerability scan was uploaded',
           remediation: 'Upload npm audit --json output',
         }),
-        gate({
+        gateResult({
           id: 'sbom',
           title: 'SBOM',
           status: 'unknown',
@@ -133,28 +101,27 @@ describe('EntityGatesContent', () => {
       ],
     });
 
-    expect(await screen.findByText('Unit tests')).toBeInTheDocument();
-    expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
-    expect(
-      screen.getByText('Risk level: high · 1 of 4 gates passed'),
-    ).toBeInTheDocument();
+    const gates = await screen.findByTestId('assurance-gates');
+    expect(within(gates).getByText('Risk level: high')).toBeInTheDocument();
+    expect(within(gates).getByText('Policy ab12cd34')).toBeInTheDocument();
+    expect(within(gates).getByText('1 of 4 gates passed')).toBeInTheDocument();
 
-    expect(screen.getByText('Failed')).toBeInTheDocument();
-    expect(screen.getByText('3 of 120 tests failed')).toBeInTheDocument();
+    expect(within(gates).getByText('Failed')).toBeInTheDocument();
     expect(
-      screen.getByText('Fix the failing tests and upload a new report'),
+      within(gates).getByText('3 of 120 tests failed'),
     ).toBeInTheDocument();
-
-    expect(screen.getByText('Passed')).toBeInTheDocument();
-    expect(screen.getByText('No results of level error')).toBeInTheDocument();
+    expect(within(gates).getByText('Passed')).toBeInTheDocument();
     expect(
-      screen.queryByText('Never shown for a passed gate'),
+      within(gates).queryByText('Never shown for a passed gate'),
     ).not.toBeInTheDocument();
+    expect(within(gates).getByText('Missing')).toBeInTheDocument();
+    expect(within(gates).getByText('Unknown')).toBeInTheDocument();
+    expect(gates.querySelector('[data-gate-id="unit-tests"]')).toHaveAttribute(
+      'data-gate-status',
+      'failed',
+    );
 
-    expect(screen.getByText('Missing')).toBeInTheDocument();
-    expect(screen.getByText('Unknown')).toBeInTheDocument();
-
-    const titles = screen
+    const titles = within(gates)
       .getAllByRole('row')
       .slice(1)
       .map(row => row.textContent);
@@ -165,12 +132,14 @@ describe('EntityGatesContent', () => {
       'href',
       '/catalog/default/component/payments/evidence?id=ev-123456789',
     );
-    expect(screen.getAllByText('3 days ago')).toHaveLength(4);
+    expect(within(gates).getAllByText('3 days ago')).toHaveLength(4);
   });
 
   it('shows the error when the gates cannot be loaded', async () => {
-    const api = mockApi(async () => {
-      throw new Error('The assurance backend is down');
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () => {
+        throw new Error('The assurance backend is down');
+      }),
     });
 
     await renderGates(api);
@@ -178,15 +147,17 @@ describe('EntityGatesContent', () => {
     expect(
       await screen.findAllByText(/The assurance backend is down/),
     ).not.toHaveLength(0);
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('assurance-gates')).not.toBeInTheDocument();
   });
 
   it('shows an empty state when no gates apply', async () => {
-    const api = mockApi(async () => ({
-      entityRef: 'component:default/payments',
-      riskLevel: 'low',
-      gates: [],
-    }));
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () => ({
+        entityRef: ENTITY_REF,
+        riskLevel: 'low' as const,
+        gates: [],
+      })),
+    });
 
     await renderGates(api);
 
@@ -196,5 +167,171 @@ describe('EntityGatesContent', () => {
     expect(
       screen.getByText('The gate policy requires no gates for risk level low.'),
     ).toBeInTheDocument();
+  });
+
+  it('says what must happen next, with its remediation', async () => {
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () => entityGates()),
+    });
+
+    await renderGates(api);
+
+    expect(await screen.findByTestId('assurance-next-gate')).toHaveTextContent(
+      'Next: make Dependency vulnerability scan pass — Upgrade lodash to 4.17.21',
+    );
+  });
+
+  it('says when all required gates passed', async () => {
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () =>
+        entityGates({ gates: [gateResult({})], nextGate: undefined }),
+      ),
+    });
+
+    await renderGates(api);
+
+    expect(await screen.findByTestId('assurance-next-gate')).toHaveTextContent(
+      'All required gates passed',
+    );
+  });
+
+  it('shows who approved an override, why, until when, and the real status', async () => {
+    const expiresAt = DateTime.now().plus({ days: 6, hours: 1 });
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () =>
+        entityGates({
+          gates: [
+            gateResult({
+              id: 'dependency-scan',
+              title: 'Dependency vulnerability scan',
+              status: 'overridden',
+              reason: '2 critical vulnerabilities',
+              override: {
+                id: 'ov-1',
+                underlyingStatus: 'failed',
+                reason: 'The fix ships with the next release',
+                requestedBy: 'user:default/alice',
+                approvedBy: 'user:default/bob',
+                expiresAt: expiresAt.toUTC().toISO()!,
+              },
+            }),
+          ],
+          nextGate: undefined,
+        }),
+      ),
+    });
+
+    await renderGates(api);
+
+    const gates = await screen.findByTestId('assurance-gates');
+    expect(
+      gates.querySelector('[data-gate-id="dependency-scan"]'),
+    ).toHaveAttribute('data-gate-status', 'overridden');
+    const details = within(gates).getByTestId('assurance-gate-override');
+    expect(details).toHaveTextContent('Underlying status: Failed');
+    expect(details).toHaveTextContent(
+      'Approved by user:default/bob (requested by user:default/alice)',
+    );
+    expect(details).toHaveTextContent(
+      'Reason: The fix ships with the next release',
+    );
+    expect(details).toHaveTextContent(
+      `Expires in 6 days (${expiresAt.toLocaleString(DateTime.DATETIME_MED)})`,
+    );
+    expect(
+      within(gates).getByTestId('assurance-gates-summary'),
+    ).toHaveTextContent('0 of 1 gates passed · 1 overridden');
+  });
+
+  it('shows the gates of the chosen artifact and environment, and keeps them in the URL', async () => {
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async ({ digest, environment }) =>
+        entityGates({ digest, environment }),
+      ),
+      listArtifacts: jest.fn(async () => [artifact]),
+    });
+
+    await renderGates(api);
+    await screen.findByTestId('assurance-gates');
+
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Artifact'),
+      'payments 1.2.3 (sha256:dddddddddddd…)',
+    );
+    await waitFor(() =>
+      expect(api.getGates).toHaveBeenLastCalledWith({
+        entityRef: ENTITY_REF,
+        digest: DIGEST,
+      }),
+    );
+    expect(urlSearch()).toHaveTextContent(
+      `?digest=${encodeURIComponent(DIGEST)}`,
+    );
+
+    await userEvent.selectOptions(screen.getByLabelText('Environment'), 'prod');
+    await waitFor(() =>
+      expect(api.getGates).toHaveBeenLastCalledWith({
+        entityRef: ENTITY_REF,
+        digest: DIGEST,
+        environment: 'prod',
+      }),
+    );
+    expect(api.getPolicy).toHaveBeenLastCalledWith({
+      entityRef: ENTITY_REF,
+      environment: 'prod',
+    });
+    expect(urlSearch()).toHaveTextContent(
+      `?digest=${encodeURIComponent(DIGEST)}&environment=prod`,
+    );
+    expect(
+      await within(screen.getByTestId('assurance-gates-summary')).findByText(
+        'Environment prod',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Artifact'),
+      'All evidence (entity)',
+    );
+    await waitFor(() =>
+      expect(api.getGates).toHaveBeenLastCalledWith({
+        entityRef: ENTITY_REF,
+        environment: 'prod',
+      }),
+    );
+    expect(urlSearch()).toHaveTextContent('?environment=prod');
+  });
+
+  it('reads the view from the URL and offers the environments the backend reports', async () => {
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () => entityGates()),
+      getDrift: jest.fn(async () => [
+        {
+          environment: 'qa',
+          status: 'unknown' as const,
+          reason: 'No runtime config was reported',
+          differences: [],
+        },
+      ]),
+    });
+
+    await renderGates(api, {
+      route: `/catalog/default/component/payments/gates?digest=${DIGEST}&environment=qa`,
+    });
+
+    await screen.findByTestId('assurance-gates');
+    expect(api.getGates).toHaveBeenCalledWith({
+      entityRef: ENTITY_REF,
+      digest: DIGEST,
+      environment: 'qa',
+    });
+    expect(screen.getByLabelText('Artifact')).toHaveValue(DIGEST);
+    await waitFor(() =>
+      expect(
+        within(screen.getByLabelText('Environment'))
+          .getAllByRole('option')
+          .map(option => option.textContent),
+      ).toEqual(['No environment', 'qa']),
+    );
   });
 });

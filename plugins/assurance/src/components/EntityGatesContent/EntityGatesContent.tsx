@@ -14,9 +14,9 @@
  * limitations under the License.
  */
 
+import { useCallback, useMemo, useState } from 'react';
 import {
   EmptyState,
-  Link,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -24,96 +24,161 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import type { GateResult } from '@real-app-forever/plugin-assurance-common';
-import Typography from '@material-ui/core/Typography';
-import { useEntityGates } from '../../hooks';
-import { GateStatusLabel } from '../GateStatusLabel';
-import { RelativeTime } from '../RelativeTime';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  assuranceOverrideRequestPermission,
+  EntityGates,
+  GateResult,
+} from '@real-app-forever/plugin-assurance-common';
+import Grid from '@material-ui/core/Grid';
+import {
+  useArtifacts,
+  useEffectivePolicy,
+  useEntityGates,
+  useEnvironmentDrift,
+  useGateOverrides,
+  useGateView,
+  useOverrideActions,
+} from '../../hooks';
+import { DriftPanel } from '../DriftPanel';
+import { EffectivePolicyPanel } from '../EffectivePolicyPanel';
+import { GateOverridesCard, RequestOverrideDialog } from '../GateOverrides';
+import { createGateColumns } from './gateColumns';
+import { GatesSummary } from './GatesSummary';
+import { GateViewSelects } from './GateViewSelects';
 
-const columns: TableColumn<GateResult>[] = [
-  {
-    title: 'Status',
-    field: 'status',
-    width: '10%',
-    cellStyle: { whiteSpace: 'nowrap' },
-    render: gate => (
-      <span data-gate-id={gate.id} data-gate-status={gate.status}>
-        <GateStatusLabel status={gate.status} />
-      </span>
-    ),
-  },
-  {
-    title: 'Gate',
-    field: 'title',
-    width: '15%',
-    highlight: true,
-  },
-  {
-    title: 'Reason',
-    field: 'reason',
-  },
-  {
-    title: 'Remediation',
-    field: 'remediation',
-    render: gate => (gate.status === 'passed' ? null : gate.remediation),
-  },
-  {
-    title: 'Evidence',
-    field: 'evidenceIds',
-    render: gate => <EvidenceLinks ids={gate.evidenceIds} />,
-  },
-  {
-    title: 'Evidence age',
-    field: 'evidenceUploadedAt',
-    width: '12%',
-    render: gate =>
-      gate.evidenceUploadedAt ? (
-        <RelativeTime value={gate.evidenceUploadedAt} />
-      ) : (
-        <Typography variant="body2">No evidence</Typography>
-      ),
-  },
-];
+/** Offered when the backend reports no environments of its own. */
+const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'];
+
+/** The issue's default maximum, used until the policy has loaded. */
+const DEFAULT_MAX_OVERRIDE_DAYS = 30;
 
 /**
  * The Gates tab of an entity: the verdict of every gate the backend's policy
- * requires, in policy order, with the reason and what to do about it.
+ * requires, in policy order, for the entity or one artifact
+ * (`?digest=`) under one environment (`?environment=`); what must happen
+ * next; the overrides and their approval; the policy in force with the
+ * source of each value; and drift per environment. The backend decides
+ * every verdict and every permission; this tab shows them.
  *
  * @public
  */
 export const EntityGatesContent = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useEntityGates({ entityRef });
+  const { digest, environment, setView } = useGateView();
+  const gates = useEntityGates({ entityRef, digest, environment });
+  const overrides = useGateOverrides({ entityRef });
+  const policy = useEffectivePolicy({ entityRef, environment });
+  const drift = useEnvironmentDrift({ entityRef });
+  const { value: artifacts } = useArtifacts({ entityRef });
+  const { allowed: canRequest } = usePermission({
+    permission: assuranceOverrideRequestPermission,
+    resourceRef: entityRef,
+  });
+  const [requesting, setRequesting] = useState<GateResult>();
 
-  if (loading) {
+  const { retry: retryGates } = gates;
+  const { retry: retryOverrides } = overrides;
+  const refresh = useCallback(() => {
+    retryGates();
+    retryOverrides();
+  }, [retryGates, retryOverrides]);
+  const actions = useOverrideActions({ entityRef, onChange: refresh });
+
+  const columns = useMemo(
+    () =>
+      createGateColumns({
+        onRequestOverride: canRequest ? setRequesting : undefined,
+      }),
+    [canRequest],
+  );
+  const gateTitles = useMemo(
+    () =>
+      Object.fromEntries(
+        (gates.value?.gates ?? []).map(gate => [gate.id, gate.title]),
+      ),
+    [gates.value],
+  );
+  const environments = useMemo(() => {
+    const reported = (drift.value ?? []).map(item => item.environment);
+    return reported.length > 0 ? reported : DEFAULT_ENVIRONMENTS;
+  }, [drift.value]);
+
+  return (
+    <Grid container spacing={3} direction="column">
+      <Grid item>
+        <GateViewSelects
+          digest={digest}
+          environment={environment}
+          artifacts={artifacts}
+          environments={environments}
+          onChange={setView}
+        />
+      </Grid>
+      <Grid item>
+        <GatesSection gates={gates} columns={columns} />
+      </Grid>
+      <Grid item>
+        <GateOverridesCard
+          entityRef={entityRef}
+          overrides={overrides}
+          gateTitles={gateTitles}
+          busy={actions.busy}
+          onApprove={actions.approve}
+          onReject={actions.reject}
+        />
+      </Grid>
+      <Grid item>
+        <EffectivePolicyPanel policy={policy} gateTitles={gateTitles} />
+      </Grid>
+      <Grid item>
+        <DriftPanel drift={drift} />
+      </Grid>
+      <RequestOverrideDialog
+        gate={requesting}
+        digest={digest}
+        maxDays={policy.value?.maxOverrideDays ?? DEFAULT_MAX_OVERRIDE_DAYS}
+        busy={actions.busy}
+        onSubmit={actions.request}
+        onClose={() => setRequesting(undefined)}
+      />
+    </Grid>
+  );
+};
+
+function GatesSection(props: {
+  gates: { value?: EntityGates; loading: boolean; error?: Error };
+  columns: TableColumn<GateResult>[];
+}) {
+  const { gates, columns } = props;
+  if (gates.loading && !gates.value) {
     return <Progress />;
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
+  if (gates.error) {
+    return <ResponseErrorPanel error={gates.error} />;
   }
-  if (!value || value.gates.length === 0) {
+  if (!gates.value || gates.value.gates.length === 0) {
     return (
       <EmptyState
         missing="data"
         title="No gates apply to this entity"
         description={
-          value
-            ? `The gate policy requires no gates for risk level ${value.riskLevel}.`
+          gates.value
+            ? `The gate policy requires no gates for risk level ${gates.value.riskLevel}.`
             : 'The assurance backend returned no gate verdicts.'
         }
       />
     );
   }
-
-  const passed = value.gates.filter(gate => gate.status === 'passed').length;
   return (
     <div data-testid="assurance-gates">
+      <GatesSummary gates={gates.value} />
       <Table<GateResult>
         title="Gates"
-        subtitle={`Risk level: ${value.riskLevel} · ${passed} of ${value.gates.length} gates passed`}
         columns={columns}
-        data={value.gates}
+        data={gates.value.gates}
+        isLoading={gates.loading}
         options={{
           paging: false,
           search: false,
@@ -123,29 +188,4 @@ export const EntityGatesContent = () => {
       />
     </div>
   );
-};
-
-function EvidenceLinks(props: { ids: string[] }) {
-  if (props.ids.length === 0) {
-    return <Typography variant="body2">None</Typography>;
-  }
-  return (
-    <>
-      {props.ids.map(id => (
-        <div key={id}>
-          <Link
-            to={`../evidence?id=${encodeURIComponent(id)}`}
-            relative="path"
-            title={`Show evidence ${id}`}
-          >
-            {shortId(id)}
-          </Link>
-        </div>
-      ))}
-    </>
-  );
-}
-
-function shortId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
 }

@@ -17,19 +17,28 @@
 import { DateTime } from 'luxon';
 
 /**
- * Shows how long ago an ISO 8601 time was ("3 days ago"), with the full
- * local time in the title.
+ * Shows how long ago (or how far ahead) an ISO 8601 time is ("3 days ago",
+ * "in 7 days"), with the full local time in the title; `withAbsolute` also
+ * shows the local time beside it, for times that matter, such as an expiry.
  */
-export const RelativeTime = (props: { value: string }) => {
-  const { value } = props;
+export const RelativeTime = (props: {
+  value: string;
+  withAbsolute?: boolean;
+}) => {
+  const { value, withAbsolute } = props;
   const time = DateTime.fromISO(value);
   if (!time.isValid) {
     return <span>{value}</span>;
   }
   const absolute = time.toLocal().toLocaleString(DateTime.DATETIME_FULL);
+  const relative = time.toRelative() ?? absolute;
   return (
     <time dateTime={value} title={absolute}>
-      {time.toRelative() ?? absolute}
+      {withAbsolute
+        ? `${relative} (${time
+            .toLocal()
+            .toLocaleString(DateTime.DATETIME_MED)})`
+        : relative}
     </time>
   );
 };
