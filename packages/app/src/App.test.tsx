@@ -18,13 +18,16 @@ import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('renders the guest sign-in page', async () => {
+  it('renders the sign-in page with the guest and the example users', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: {
+              title: 'Test',
+              demoUsers: [{ name: 'priya.nair', title: 'Priya Nair' }],
+            },
             backend: { baseUrl: 'http://localhost:7007' },
             auth: {
               providers: { guest: { userEntityRef: 'user:default/guest' } },
@@ -38,7 +41,11 @@ describe('App', () => {
     render(App.createRoot());
 
     expect(
-      await screen.findByRole('button', { name: /enter/i }),
+      // The whole app loads first, which can take a while on a busy machine.
+      await screen.findByRole('button', { name: 'Enter' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Sign in as Priya Nair' }),
     ).toBeInTheDocument();
   });
 });

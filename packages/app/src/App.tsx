@@ -16,9 +16,10 @@
 
 import { createApp } from '@backstage/frontend-defaults';
 import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
 
 // The plugins are discovered from the dependencies in package.json, because
 // app-config.yaml sets `app.packages: all`.
 export default createApp({
-  features: [navModule],
+  features: [navModule, signInModule],
 });

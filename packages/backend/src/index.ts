@@ -23,6 +23,7 @@ backend.add(import('@backstage/plugin-app-backend'));
 // Auth: guest sign-in for local use, plus the CI token for evidence uploads.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/demoUsers'));
 backend.add(import('./modules/ciTokenHandler'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -43,6 +44,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@real-app-forever/plugin-assurance-backend'));
+backend.add(import('./modules/exampleGateModule'));
 backend.add(import('./modules/assuranceSeed'));
 
 backend.start();
