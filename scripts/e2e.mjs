@@ -313,3 +313,67 @@ test('two example users sign in side by side, and sign out to the picker', async
     await page.context().close();
   }
 });
+
+test('one user requests an override of a failing gate, another approves it', async () => {
+  const gatesUrl = `${baseUrl}/catalog/default/component/payments-api/gates`;
+  const viewport = { width: 1400, height: 1000 };
+
+  // Amara (Team Payments, owner of payments-api) asks for an exception.
+  const requester = await (await browser.newContext({ viewport })).newPage();
+  await requester.goto(gatesUrl);
+  await signInAs(requester, 'amara.okafor');
+  const dependencyScan = requester.locator('[data-gate-id="dependency-scan"]');
+  await dependencyScan.waitFor({ timeout: 60_000 });
+  assert.equal(await dependencyScan.getAttribute('data-gate-status'), 'failed');
+  await requester
+    .getByRole('button', {
+      name: 'Request override for Dependency vulnerability scan',
+    })
+    .click({ timeout: 60_000 });
+  await requester
+    .getByLabel('Reason')
+    .fill('axios upgrade is blocked by PAY-311; the fix ships this sprint');
+  await requester.getByTestId('assurance-request-override-submit').click();
+  const overrides = requester.getByTestId('assurance-overrides');
+  await overrides
+    .locator('[data-override-status="pending"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  // Nobody decides their own request: Amara is offered no approve button.
+  assert.equal(
+    await requester.getByTestId('assurance-approve-override').count(),
+    0,
+  );
+
+  // Sofia (Release Approvers) approves it.
+  const approver = await (await browser.newContext({ viewport })).newPage();
+  await approver.goto(gatesUrl);
+  await signInAs(approver, 'sofia.rossi');
+  await approver
+    .getByTestId('assurance-approve-override')
+    .first()
+    .click({ timeout: 60_000 });
+  await approver.getByTestId('assurance-approve-override-submit').click();
+
+  const overridden = approver.locator(
+    '[data-gate-id="dependency-scan"][data-gate-status="overridden"]',
+  );
+  await overridden.waitFor({ timeout: 30_000 });
+  const row = approver.locator('tr', { has: overridden });
+  const text = await row.innerText();
+  assert.match(text, /Sofia Rossi|sofia\.rossi/i, 'shows the approver');
+  assert.match(text, /expire/i, 'shows the expiry');
+  await approver
+    .getByTestId('assurance-overrides')
+    .locator('[data-override-status="approved"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
+
+  const shots = process.env.ASSURANCE_UPDATE_SCREENSHOTS
+    ? resolve(root, 'docs')
+    : resolve(root, 'node_modules/.cache/e2e');
+  await approver.screenshot({
+    path: resolve(shots, 'gates-override.png'),
+    fullPage: true,
+  });
+});
