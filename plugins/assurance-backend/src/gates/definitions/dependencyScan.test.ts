@@ -28,7 +28,7 @@ describe('dependency-scan', () => {
     expect(verdict).toMatchObject({
       status: 'failed',
       reason:
-        '1 critical and 2 high vulnerabilities: GHSA-crit in lodash, GHSA-high in minimist, GHSA-high in minimist.',
+        '1 critical and 2 high vulnerabilities: lodash: GHSA-crit, minimist: GHSA-high, minimist: GHSA-high.',
     });
     expect(verdict.remediation).toMatch(/Upgrade the affected packages/);
   });
@@ -47,7 +47,7 @@ describe('dependency-scan', () => {
       runGate(dependencyScanGate, [scan({ medium: 1 })], low),
     ).toMatchObject({
       status: 'failed',
-      reason: '1 medium vulnerability: GHSA-med in qs.',
+      reason: '1 medium vulnerability: qs: GHSA-med.',
     });
     expect(runGate(dependencyScanGate, [scan({ low: 3 })], low)).toMatchObject({
       status: 'passed',

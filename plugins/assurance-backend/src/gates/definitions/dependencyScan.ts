@@ -83,7 +83,7 @@ export const dependencyScanGate: GateDefinition = {
       const findings = scans
         .flatMap(s => s.findings)
         .filter(f => forbidden.includes(f.severity))
-        .map(f => `${f.id} in ${f.packageName}`);
+        .map(describeFinding);
       const total = sum(blocking.map(s => counts[s]));
       return {
         status: 'failed',
@@ -136,4 +136,24 @@ function joinOr(words: string[]): string {
   return words.length <= 1
     ? words.join('')
     : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/**
+ * `package: ID`, with how many more ids the finding has; a package that is
+ * only vulnerable through another one says so instead.
+ */
+function describeFinding(finding: {
+  id: string;
+  packageName: string;
+  title?: string;
+}): string {
+  if (finding.id === finding.packageName) {
+    return finding.title
+      ? `${finding.packageName} (${finding.title})`
+      : finding.packageName;
+  }
+  const [first, ...more] = finding.id.split(/,\s*/);
+  return `${finding.packageName}: ${first}${
+    more.length ? ` +${more.length}` : ''
+  }`;
 }

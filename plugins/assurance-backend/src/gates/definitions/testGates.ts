@@ -120,8 +120,9 @@ function evaluateTests(gateId: string, evidence: EvidenceRecord[]) {
         'Fix the failing tests (their messages are in the Evidence tab) and upload the new report from a new pipeline run.',
     } satisfies GateVerdict;
   }
+  const ran = total - skipped;
   return passed(
-    `All ${total - skipped} tests that ran passed${
+    `${ran === 1 ? 'The 1 test that ran' : `All ${ran} tests that ran`} passed${
       skipped ? ` (${skipped} skipped)` : ''
     }.`,
   );
