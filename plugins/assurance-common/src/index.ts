@@ -30,3 +30,5 @@ export * from './api';
 export * from './overrideSchemas';
 export * from './runtimeConfigSchemas';
 export * from './policySchemas';
+export * from './releases';
+export * from './releaseSchemas';

@@ -89,6 +89,50 @@ export const assuranceRuntimeConfigReportPermission = createPermission({
 });
 
 /**
+ * Record a deployment and update its status (pipelines).
+ *
+ * @public
+ */
+export const assuranceReleaseRecordPermission = createPermission({
+  name: 'assurance.release.record',
+  attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Ask to promote an artifact digest to an environment.
+ *
+ * @public
+ */
+export const assuranceReleasePromotePermission = createPermission({
+  name: 'assurance.release.promote',
+  attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Approve someone else's promotion to a guarded environment.
+ *
+ * @public
+ */
+export const assuranceReleaseApprovePermission = createPermission({
+  name: 'assurance.release.approve',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Roll an environment back to its rollback target.
+ *
+ * @public
+ */
+export const assuranceReleaseRollbackPermission = createPermission({
+  name: 'assurance.release.rollback',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the assurance plugin.
  *
  * @public
@@ -100,4 +144,8 @@ export const assurancePermissions = [
   assuranceOverrideRequestPermission,
   assuranceOverrideApprovePermission,
   assuranceRuntimeConfigReportPermission,
+  assuranceReleaseRecordPermission,
+  assuranceReleasePromotePermission,
+  assuranceReleaseApprovePermission,
+  assuranceReleaseRollbackPermission,
 ];

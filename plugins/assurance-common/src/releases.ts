@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Environments and releases: what is deployed where, by whom, why, and what
+ * to roll back to.
+ */
+
+import { GateStatus } from './types';
+
+/**
+ * The state of a release.
+ *
+ * @public
+ */
+export type ReleaseStatus =
+  | 'pending-approval'
+  | 'deploying'
+  | 'succeeded'
+  | 'failed'
+  | 'rolled-back'
+  | 'superseded';
+
+/**
+ * The state of a release's database migrations.
+ *
+ * @public
+ */
+export type MigrationStatus =
+  | 'none'
+  | 'pending'
+  | 'applied'
+  | 'failed'
+  | 'rolled-back';
+
+/**
+ * An artifact deployed (or asked to be deployed) to an environment.
+ *
+ * @public
+ */
+export interface Release {
+  id: string;
+  entityRef: string;
+  environment: string;
+  artifact: { name: string; version?: string; digest: string };
+  status: ReleaseStatus;
+  migrationStatus: MigrationStatus;
+  /** Who deployed or asked to promote. */
+  actor: string;
+  reason?: string;
+  workItem?: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  /** ISO 8601, UTC. */
+  updatedAt: string;
+  /** For a promotion waiting for approval: when it lapses. ISO 8601. */
+  approvalExpiresAt?: string;
+  approvedBy?: string;
+  /** For a rollback: the release it rolled back from. */
+  rollbackOf?: string;
+  evidenceIds: string[];
+}
+
+/**
+ * The promotion rule of an environment.
+ *
+ * @public
+ */
+export interface PromotionRule {
+  /** Gates that must pass (or be overridden) for the artifact's digest. */
+  requiredGates: string[];
+  /** The previous stage must have run this digest successfully. */
+  requirePreviousStage: boolean;
+  /** A second person with `assurance.release.approve` must approve. */
+  requireApproval: boolean;
+}
+
+/**
+ * One environment of an entity, with what runs there.
+ *
+ * @public
+ */
+export interface EnvironmentState {
+  name: string;
+  /** Position in the promotion order, from 0. */
+  order: number;
+  rule: PromotionRule;
+  activeRelease: Release | null;
+  /**
+   * The newest earlier release that succeeded here with a different
+   * digest; null when there is none.
+   */
+  rollbackTarget: Release | null;
+  pendingApprovals: Release[];
+  /** Gate status of the active release's digest, by gate id. */
+  activeGates?: Record<string, GateStatus>;
+}
+
+/**
+ * The answer to a promotion request.
+ *
+ * @public
+ */
+export interface PromotionDecision {
+  decision: 'promoted' | 'pending-approval' | 'refused';
+  /** Why: each unmet condition, or what was done. */
+  reasons: string[];
+  release?: Release;
+}
