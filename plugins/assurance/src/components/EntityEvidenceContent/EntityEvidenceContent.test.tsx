@@ -78,6 +78,13 @@ describe('EntityEvidenceContent', () => {
     const row = screen.getByText('junit.xml').closest('tr')!;
     expect(within(row).getByText('junit')).toBeInTheDocument();
     expect(within(row).getByText('aaaaaaaaaaaa')).toHaveAttribute('title', SHA);
+    expect(
+      within(row).getByRole('button', { name: 'Copy sha256' }),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('junit.xml')).toHaveAttribute(
+      'title',
+      'junit.xml',
+    );
     expect(within(row).getByText('1.5 KiB')).toBeInTheDocument();
     expect(within(row).getByText('ci')).toBeInTheDocument();
     expect(within(row).getByText('run-42')).toBeInTheDocument();

@@ -14,16 +14,36 @@
  * limitations under the License.
  */
 
-import { CopyTextButton, TableColumn } from '@backstage/core-components';
+import { CSSProperties, useEffect, useRef, useState } from 'react';
+import { TableColumn } from '@backstage/core-components';
+import { errorApiRef, useApi } from '@backstage/core-plugin-api';
 import type { EvidenceRecord } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
+import FileCopyIcon from '@material-ui/icons/FileCopy';
+import useCopyToClipboard from 'react-use/esm/useCopyToClipboard';
 import { formatBytes } from '../../utils/formatBytes';
 import { formatEvidenceFormat } from '../../utils/formatEvidenceFormat';
 import { RelativeTime } from '../RelativeTime';
 import { EvidenceRowActions } from './EvidenceRowActions';
 import { VerificationChip } from './VerificationChip';
+
+/**
+ * NOTE(assurance): the Backstage theme sets `word-break: break-word` on table
+ * cells, which lets the auto table layout squeeze a column down to a single
+ * character and break identifiers mid-word. Cells that hold identifiers opt
+ * out of it and either keep to one line or end in an ellipsis.
+ */
+const cellPadding = { paddingLeft: 6, paddingRight: 6 };
+const noBreak = { wordBreak: 'normal', whiteSpace: 'nowrap' } as const;
+const ellipsis = {
+  display: 'block',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+} as const;
 
 /**
  * The columns of the evidence table. They hold no state: cells that need
@@ -32,10 +52,11 @@ import { VerificationChip } from './VerificationChip';
 export function createEvidenceColumns<
   T extends EvidenceRecord,
 >(): TableColumn<T>[] {
-  return [
+  const columns: TableColumn<T>[] = [
     {
       title: 'Format',
       field: 'format',
+      cellStyle: { wordBreak: 'normal' },
       render: record => (
         <span title={formatEvidenceFormat(record.format)}>{record.format}</span>
       ),
@@ -44,11 +65,15 @@ export function createEvidenceColumns<
       title: 'File',
       field: 'fileName',
       highlight: true,
+      // Takes the room the other columns leave; the name ends in an ellipsis.
+      width: '100%',
+      cellStyle: { wordBreak: 'normal', maxWidth: 0 },
       render: record => <FileName record={record} />,
     },
     {
       title: 'sha256',
       field: 'sha256',
+      cellStyle: { wordBreak: 'normal' },
       render: record => (
         <>
           <ShortSha sha256={record.sha256} />
@@ -59,9 +84,23 @@ export function createEvidenceColumns<
     {
       title: 'Size',
       field: 'size',
+      cellStyle: noBreak,
       render: record => formatBytes(record.size),
     },
-    { title: 'Uploaded by', field: 'uploadedBy' },
+    {
+      title: 'Uploaded by',
+      field: 'uploadedBy',
+      cellStyle: { wordBreak: 'normal' },
+      render: record => (
+        <Box
+          component="span"
+          title={record.uploadedBy}
+          style={{ ...ellipsis, maxWidth: 160 }}
+        >
+          {record.uploadedBy}
+        </Box>
+      ),
+    },
     { title: 'Execution', field: 'executionId' },
     { title: 'Work item', field: 'workItem' },
     {
@@ -78,16 +117,32 @@ export function createEvidenceColumns<
     {
       title: 'Actions',
       field: 'id',
+      cellStyle: noBreak,
       render: record => <EvidenceRowActions record={record} />,
     },
   ];
+  // material-table gives every column without a width an equal share of the
+  // table; sized by their content instead, short values stay on one line and
+  // the file name gets the room that is left. Eleven columns must fit beside
+  // the sidebar at 1400 px, hence less horizontal padding than the theme's.
+  return columns.map(column => ({
+    width: 'auto',
+    ...column,
+    cellStyle: { ...cellPadding, ...(column.cellStyle as CSSProperties) },
+    headerStyle: { ...cellPadding, ...column.headerStyle },
+  }));
 }
 
 function FileName(props: { record: EvidenceRecord }) {
   const { record } = props;
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap">
-      <Box component="span" mr={1}>
+      <Box
+        component="span"
+        mr={1}
+        title={record.fileName}
+        style={{ ...ellipsis, minWidth: 140 }}
+      >
         {record.fileName}
       </Box>
       {record.storage === 'link' && (
@@ -104,15 +159,46 @@ function FileName(props: { record: EvidenceRecord }) {
   );
 }
 
+/**
+ * The first 12 hex characters of the sha256, on one line, with a small button
+ * that copies the whole of it.
+ */
 function ShortSha(props: { sha256: string }) {
+  const { sha256 } = props;
+  const errorApi = useApi(errorApiRef);
+  const [{ error }, copyToClipboard] = useCopyToClipboard();
+  const [copied, setCopied] = useState(false);
+  const timeout = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => {
+    if (error) {
+      errorApi.post(error);
+    }
+  }, [error, errorApi]);
+  useEffect(() => () => clearTimeout(timeout.current), []);
+
+  const copy = () => {
+    copyToClipboard(sha256);
+    setCopied(true);
+    clearTimeout(timeout.current);
+    timeout.current = setTimeout(() => setCopied(false), 1000);
+  };
+
   return (
-    <Box display="inline-flex" alignItems="center">
-      <code title={props.sha256}>{props.sha256.slice(0, 12)}</code>
-      <CopyTextButton
-        text={props.sha256}
-        tooltipText="sha256 copied to clipboard"
-        aria-label="Copy sha256"
-      />
+    <Box display="flex" alignItems="center" style={noBreak}>
+      <Box
+        component="code"
+        title={sha256}
+        fontFamily="monospace"
+        style={noBreak}
+      >
+        {sha256.slice(0, 12)}
+      </Box>
+      <Tooltip title={copied ? 'sha256 copied to clipboard' : 'Copy sha256'}>
+        <IconButton size="small" aria-label="Copy sha256" onClick={copy}>
+          <FileCopyIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
     </Box>
   );
 }

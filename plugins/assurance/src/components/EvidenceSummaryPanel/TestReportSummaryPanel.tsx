@@ -23,6 +23,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { SummaryCounts, TruncationNote } from './SummaryCounts';
 
+/** "failure" and "error" must not be broken by the theme's `break-word`. */
+const noWrap = { whiteSpace: 'nowrap', wordBreak: 'normal' } as const;
+
 /**
  * The facts read from a test report: counts and the failing cases.
  */
@@ -49,7 +52,7 @@ export const TestReportSummaryPanel = (props: {
             <TableRow>
               <TableCell>Test case</TableCell>
               <TableCell>Suite / class</TableCell>
-              <TableCell>Type</TableCell>
+              <TableCell style={noWrap}>Type</TableCell>
               <TableCell>Message</TableCell>
             </TableRow>
           </TableHead>
@@ -58,11 +61,9 @@ export const TestReportSummaryPanel = (props: {
               <TableRow key={index}>
                 <TableCell>{failure.name}</TableCell>
                 <TableCell>
-                  {[failure.suite, failure.classname]
-                    .filter(Boolean)
-                    .join(' / ')}
+                  {formatSuite(failure.suite, failure.classname)}
                 </TableCell>
-                <TableCell>{failure.type}</TableCell>
+                <TableCell style={noWrap}>{failure.type}</TableCell>
                 <TableCell>{failure.message}</TableCell>
               </TableRow>
             ))}
@@ -77,3 +78,14 @@ export const TestReportSummaryPanel = (props: {
     </>
   );
 };
+
+/**
+ * Suite and class name of a failing case; JUnit reports often give both the
+ * same value, which is then shown once.
+ */
+function formatSuite(suite?: string, classname?: string): string {
+  if (suite && classname && suite === classname) {
+    return suite;
+  }
+  return [suite, classname].filter(Boolean).join(' / ');
+}
