@@ -21,6 +21,7 @@
  */
 
 export * from './types';
+export * from './gateResults';
 export * from './summaries';
 export * from './policy';
 export * from './permissions';

@@ -17,12 +17,12 @@
 import { EffectivePolicy, EnvironmentDrift, GateOverride } from '../policy';
 import {
   Artifact,
-  EntityGates,
   EvidenceFilter,
   EvidencePage,
   EvidenceRecord,
   EvidenceVerification,
 } from '../types';
+import { EntityGates } from '../gateResults';
 
 /**
  * Reads the assurance backend, and asks it for gate overrides.

@@ -19,12 +19,12 @@ import { entityRefToPath } from '../entityRef';
 import { EffectivePolicy, EnvironmentDrift, GateOverride } from '../policy';
 import {
   Artifact,
-  EntityGates,
   EvidenceFilter,
   EvidencePage,
   EvidenceRecord,
   EvidenceVerification,
 } from '../types';
+import { EntityGates } from '../gateResults';
 import { AssuranceApi } from './AssuranceApi';
 
 /**
