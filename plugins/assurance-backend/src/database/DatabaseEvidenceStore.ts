@@ -18,7 +18,6 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   Artifact,
   EvidenceFilter,
@@ -32,6 +31,7 @@ import { AuditEntryInput, EvidenceStore, NewEvidence } from './EvidenceStore';
 import { EvidenceRow, RECORD_COLUMNS, rowToRecord } from './rows';
 import { linkArtifacts, listArtifacts, listLinkedEvidence } from './artifacts';
 import { toDate } from './time';
+import { decodeCursor, encodeCursor, isUniqueViolation } from './queryHelpers';
 
 const migrationsDir = resolvePackagePath(
   '@real-app-forever/plugin-assurance-backend',
@@ -292,38 +292,5 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       records.push(...sameExecution.map(rowToRecord));
     }
     return records;
-  }
-}
-
-/** Whether a database error is a unique-key violation, on any engine. */
-function isUniqueViolation(error: unknown): boolean {
-  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
-  return (
-    code === '23505' || // PostgreSQL
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'ER_DUP_ENTRY' ||
-    errno === 1062 // MySQL
-  );
-}
-
-function encodeCursor(position: { uploadedAt: Date; id: string }): string {
-  return Buffer.from(
-    JSON.stringify([position.uploadedAt.toISOString(), position.id]),
-  ).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { uploadedAt: Date; id: string } {
-  try {
-    const [time, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    );
-    const uploadedAt = new Date(time);
-    if (typeof id !== 'string' || Number.isNaN(uploadedAt.getTime())) {
-      throw new Error('malformed');
-    }
-    return { uploadedAt, id };
-  } catch (error) {
-    throw new InputError('cursor is not one this API handed out', error);
   }
 }
