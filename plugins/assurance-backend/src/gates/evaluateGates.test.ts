@@ -339,7 +339,7 @@ describe('evaluateGates', () => {
       expect(result.gates[0]).toMatchObject({
         status: 'overridden',
         reason: expect.stringMatching(
-          /^Overridden until 2026-12-20T00:00:00.000Z, approved by user:default\/grace\. Without the override: 1 critical vulnerability/,
+          /^Waived until 2026-12-20 00:00 UTC by an override approved by user:default\/grace\. Without it: 1 critical vulnerability/,
         ),
         override: {
           id: 'o1',

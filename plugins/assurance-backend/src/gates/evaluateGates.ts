@@ -249,7 +249,14 @@ function applyOverride(options: {
   return {
     ...result,
     status: 'overridden',
-    reason: `Overridden until ${override.expiresAt}, approved by ${approvedBy}. Without the override: ${result.reason}`,
+    reason: `Waived until ${override.expiresAt
+      .slice(0, 16)
+      .replace(
+        'T',
+        ' ',
+      )} UTC by an override approved by ${approvedBy}. Without it: ${
+      result.reason
+    }`,
     override: {
       id: override.id,
       underlyingStatus: result.status,

@@ -76,7 +76,7 @@ export const dependencyScanGate: GateDefinition = {
     const maxSeverity = settings.maxSeverity ?? 'medium';
     const forbidden = above(maxSeverity);
     const remediation =
-      'Upgrade the affected packages to a fixed version (`npm audit fix`, or bump the direct dependency that pulls them in), then upload a new scan.';
+      'Upgrade the affected packages to a fixed version (run npm audit fix, or bump the direct dependency that pulls them in), then upload a new scan.';
 
     const blocking = forbidden.filter(severity => counts[severity] > 0);
     if (blocking.length > 0) {
