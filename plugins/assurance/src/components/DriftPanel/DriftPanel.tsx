@@ -36,6 +36,9 @@ import { formatVersion } from '../../utils/format';
 import { RelativeTime } from '../RelativeTime';
 import { DriftStatusChip } from './DriftStatusChip';
 
+/** Headers and short values never wrap mid-word. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 const COLUMNS = 5;
 
 /**
@@ -76,47 +79,50 @@ function DriftContent(props: {
     );
   }
   return (
-    <Table size="small" aria-label="Drift per environment">
-      <TableHead>
-        <TableRow>
-          <TableCell>Environment</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Reported</TableCell>
-          <TableCell>Last known good</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {drift.value.map(environment => (
-          <Fragment key={environment.environment}>
-            <TableRow
-              data-drift-environment={environment.environment}
-              data-drift-status={environment.status}
-            >
-              <TableCell>{environment.environment}</TableCell>
-              <TableCell>
-                <DriftStatusChip status={environment.status} />
-              </TableCell>
-              <TableCell>{environment.reason}</TableCell>
-              <TableCell>
-                <Report report={environment.latest} none="Never reported" />
-              </TableCell>
-              <TableCell>
-                <Report report={environment.lastKnownGood} none="None" />
-              </TableCell>
-            </TableRow>
-            {environment.status === 'drifted' &&
-              environment.differences.length > 0 && (
-                <TableRow>
-                  <TableCell colSpan={COLUMNS}>
-                    <Differences environment={environment} />
-                  </TableCell>
-                </TableRow>
-              )}
-          </Fragment>
-        ))}
-      </TableBody>
-    </Table>
+    // Scrolls sideways on narrow screens rather than cutting columns.
+    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <Table size="small" aria-label="Drift per environment">
+        <TableHead>
+          <TableRow>
+            <TableCell style={NOWRAP}>Environment</TableCell>
+            <TableCell style={NOWRAP}>Status</TableCell>
+            <TableCell style={NOWRAP}>Reason</TableCell>
+            <TableCell style={NOWRAP}>Reported</TableCell>
+            <TableCell style={NOWRAP}>Last known good</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {drift.value.map(environment => (
+            <Fragment key={environment.environment}>
+              <TableRow
+                data-drift-environment={environment.environment}
+                data-drift-status={environment.status}
+              >
+                <TableCell style={NOWRAP}>{environment.environment}</TableCell>
+                <TableCell>
+                  <DriftStatusChip status={environment.status} />
+                </TableCell>
+                <TableCell>{environment.reason}</TableCell>
+                <TableCell>
+                  <Report report={environment.latest} none="Never reported" />
+                </TableCell>
+                <TableCell>
+                  <Report report={environment.lastKnownGood} none="None" />
+                </TableCell>
+              </TableRow>
+              {environment.status === 'drifted' &&
+                environment.differences.length > 0 && (
+                  <TableRow>
+                    <TableCell colSpan={COLUMNS}>
+                      <Differences environment={environment} />
+                    </TableCell>
+                  </TableRow>
+                )}
+            </Fragment>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 
@@ -145,15 +151,15 @@ function Differences(props: { environment: EnvironmentDrift }) {
       <Table size="small" aria-label={`Differences in ${environment}`}>
         <TableHead>
           <TableRow>
-            <TableCell>Key</TableCell>
-            <TableCell>Expected</TableCell>
-            <TableCell>Actual</TableCell>
+            <TableCell style={NOWRAP}>Key</TableCell>
+            <TableCell style={NOWRAP}>Expected</TableCell>
+            <TableCell style={NOWRAP}>Actual</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {differences.map(difference => (
             <TableRow key={difference.key}>
-              <TableCell>
+              <TableCell style={NOWRAP}>
                 <code>{difference.key}</code>
               </TableCell>
               <TableCell>{formatConfigValue(difference.expected)}</TableCell>

@@ -118,9 +118,21 @@ describe('EffectivePolicyPanel', () => {
 
   it('shows the history, marking the version in force', async () => {
     await renderInTestApp(
-      <EffectivePolicyPanel policy={{ loading: false, value: policy }} />,
+      <EffectivePolicyPanel
+        policy={{
+          loading: false,
+          value: { ...policy, environment: undefined },
+        }}
+      />,
     );
     await userEvent.click(screen.getByText('Effective policy'));
+
+    expect(
+      screen.getByText('Entity policy history (without an environment layer)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('assurance-policy-environment-note'),
+    ).not.toBeInTheDocument();
 
     const rows = within(
       screen.getByRole('table', { name: 'Policy history' }),
@@ -149,5 +161,45 @@ describe('EffectivePolicyPanel', () => {
     expect(
       (await screen.findAllByText(/Policy is invalid/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('in an environment view, marks the entity-level version in force and says what the layer changes', async () => {
+    await renderInTestApp(
+      <EffectivePolicyPanel
+        policy={{
+          loading: false,
+          value: { ...policy, version: `sha256:${'949e2d0e'.repeat(8)}` },
+        }}
+        entityVersion={`sha256:${'87654321'.repeat(8)}`}
+      />,
+    );
+
+    expect(
+      screen.getByTestId('assurance-policy-environment-note'),
+    ).toHaveTextContent(
+      'The prod layer changes the version to 949e2d0e (entity level: 87654321)',
+    );
+    await userEvent.click(screen.getByText('Effective policy'));
+    const rows = within(
+      screen.getByRole('table', { name: 'Policy history' }),
+    ).getAllByRole('row');
+    expect(rows[1]).not.toHaveTextContent('in force');
+    expect(rows[2]).toHaveTextContent('87654321 (in force)');
+  });
+
+  it('marks nothing in force when the entity-level version is unknown', async () => {
+    await renderInTestApp(
+      <EffectivePolicyPanel policy={{ loading: false, value: policy }} />,
+    );
+
+    expect(
+      screen.getByTestId('assurance-policy-environment-note'),
+    ).toHaveTextContent('With the prod layer the version is 12345678');
+    await userEvent.click(screen.getByText('Effective policy'));
+    expect(
+      within(screen.getByRole('table', { name: 'Policy history' })).queryByText(
+        /in force/,
+      ),
+    ).not.toBeInTheDocument();
   });
 });

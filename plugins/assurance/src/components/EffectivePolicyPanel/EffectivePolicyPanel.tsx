@@ -47,8 +47,18 @@ export const EffectivePolicyPanel = (props: {
   policy: { value?: EffectivePolicy; loading: boolean; error?: Error };
   /** Gate titles by id, to name the gates. */
   gateTitles?: Record<string, string>;
+  /**
+   * The version of the entity's policy without an environment layer, when
+   * known; the history holds only such versions.
+   */
+  entityVersion?: string;
 }) => {
   const { policy, gateTitles = {} } = props;
+  const entityVersion =
+    props.entityVersion ??
+    (policy.value && !policy.value.environment
+      ? policy.value.version
+      : undefined);
   if (policy.loading) {
     return <Progress />;
   }
@@ -91,6 +101,15 @@ export const EffectivePolicyPanel = (props: {
               color="secondary"
               label={`${value.refused.length} refused`}
             />
+          )}
+          {value.environment && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              data-testid="assurance-policy-environment-note"
+            >
+              {environmentNote(value.environment, value.version, entityVersion)}
+            </Typography>
           )}
         </Box>
       </AccordionSummary>
@@ -156,21 +175,51 @@ export const EffectivePolicyPanel = (props: {
               {`An override lasts at most ${value.maxOverrideDays} days.`}
             </Typography>
           </Box>
-          <PolicyHistory policy={value} />
+          <PolicyHistory policy={value} entityVersion={entityVersion} />
         </Box>
       </AccordionDetails>
     </Accordion>
   );
 };
 
-function PolicyHistory(props: { policy: EffectivePolicy }) {
-  const { history = [], version } = props.policy;
+/** How the environment layer changes the version, as far as is known. */
+function environmentNote(
+  environment: string,
+  version: string,
+  entityVersion?: string,
+): string {
+  if (entityVersion === undefined) {
+    return `With the ${environment} layer the version is ${formatVersion(
+      version,
+    )}`;
+  }
+  if (entityVersion === version) {
+    return `The ${environment} layer does not change the version`;
+  }
+  return `The ${environment} layer changes the version to ${formatVersion(
+    version,
+  )} (entity level: ${formatVersion(entityVersion)})`;
+}
+
+function PolicyHistory(props: {
+  policy: EffectivePolicy;
+  entityVersion?: string;
+}) {
+  const { history = [] } = props.policy;
+  const { entityVersion } = props;
+  // Newest first: the first entry with the entity-level version is in force.
+  const inForce =
+    entityVersion === undefined
+      ? -1
+      : history.findIndex(entry => entry.version === entityVersion);
   if (history.length === 0) {
     return null;
   }
   return (
     <Box mt={2}>
-      <Typography variant="subtitle2">History</Typography>
+      <Typography variant="subtitle2">
+        Entity policy history (without an environment layer)
+      </Typography>
       <Table size="small" aria-label="Policy history">
         <TableHead>
           <TableRow>
@@ -179,11 +228,11 @@ function PolicyHistory(props: { policy: EffectivePolicy }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {history.map(entry => (
+          {history.map((entry, index) => (
             <TableRow key={`${entry.version}@${entry.changedAt}`}>
               <TableCell title={entry.version}>
                 {formatVersion(entry.version)}
-                {entry.version === version && ' (in force)'}
+                {index === inForce && ' (in force)'}
               </TableCell>
               <TableCell>
                 <RelativeTime value={entry.changedAt} withAbsolute />

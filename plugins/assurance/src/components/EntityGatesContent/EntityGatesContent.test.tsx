@@ -236,11 +236,92 @@ describe('EntityGatesContent', () => {
       'Reason: The fix ships with the next release',
     );
     expect(details).toHaveTextContent(
-      `Expires in 6 days (${expiresAt.toLocaleString(DateTime.DATETIME_MED)})`,
+      `Expires ${expiresAt.toLocaleString(DateTime.DATETIME_MED)} (in 6 days)`,
+    );
+    const button = within(gates).getByRole('button', {
+      name: 'Request override for Dependency vulnerability scan',
+    });
+    expect(button).toBeDisabled();
+    expect(button.parentElement).toHaveAttribute(
+      'title',
+      `Overridden until ${expiresAt.toLocaleString(DateTime.DATETIME_MED)}`,
     );
     expect(
       within(gates).getByTestId('assurance-gates-summary'),
     ).toHaveTextContent('0 of 1 gates passed · 1 overridden');
+  });
+
+  it('offers no second request while one is pending for the gate in view', async () => {
+    const pending = (id: string, gateId: string, digest?: string) => ({
+      id,
+      entityRef: ENTITY_REF,
+      gateId,
+      ...(digest ? { digest } : {}),
+      reason: 'The fix ships with the next release',
+      requestedBy: 'user:default/alice',
+      requestedAt: DateTime.now().minus({ hours: 1 }).toUTC().toISO()!,
+      expiresAt: DateTime.now().plus({ days: 7 }).toUTC().toISO()!,
+      status: 'pending' as const,
+    });
+    const api = mockAssuranceApi({
+      getGates: jest.fn(async () =>
+        entityGates({
+          gates: [
+            gateResult({
+              id: 'unit-tests',
+              title: 'Unit tests',
+              status: 'failed',
+            }),
+            gateResult({ id: 'sbom', title: 'SBOM', status: 'missing' }),
+            gateResult({
+              id: 'secrets',
+              title: 'Secret scan',
+              status: 'failed',
+            }),
+          ],
+        }),
+      ),
+      listOverrides: jest.fn(async () => [
+        pending('ov-1', 'unit-tests'),
+        // Another artifact's request does not cover the entity view.
+        pending('ov-2', 'sbom', DIGEST),
+        // Nor does an expired one.
+        {
+          ...pending('ov-3', 'secrets'),
+          expiresAt: DateTime.now().minus({ days: 1 }).toUTC().toISO()!,
+        },
+      ]),
+    });
+
+    await renderGates(api);
+
+    const gates = await screen.findByTestId('assurance-gates');
+    await waitFor(() =>
+      expect(
+        within(gates).getByRole('button', {
+          name: 'Request override for Unit tests',
+        }),
+      ).toBeDisabled(),
+    );
+    expect(
+      within(gates).getByRole('button', {
+        name: 'Request override for Unit tests',
+      }).parentElement,
+    ).toHaveAttribute('title', 'A request is pending');
+    expect(
+      within(gates).getAllByTestId('assurance-gate-override-pending'),
+    ).toHaveLength(1);
+    expect(
+      gates.querySelector('[data-gate-id="unit-tests"]'),
+    ).toHaveTextContent('Override pending');
+    expect(
+      within(gates).getByRole('button', { name: 'Request override for SBOM' }),
+    ).toBeEnabled();
+    expect(
+      within(gates).getByRole('button', {
+        name: 'Request override for Secret scan',
+      }),
+    ).toBeEnabled();
   });
 
   it('shows the gates of the chosen artifact and environment, and keeps them in the URL', async () => {

@@ -24,13 +24,16 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   assuranceOverrideRequestPermission,
   EntityGates,
+  GateOverride,
   GateResult,
 } from '@real-app-forever/plugin-assurance-common';
 import Grid from '@material-ui/core/Grid';
+import useAsync from 'react-use/esm/useAsync';
 import {
   useArtifacts,
   useEffectivePolicy,
@@ -40,6 +43,7 @@ import {
   useGateView,
   useOverrideActions,
 } from '../../hooks';
+import { assuranceApiRef } from '../../api';
 import { DriftPanel } from '../DriftPanel';
 import { EffectivePolicyPanel } from '../EffectivePolicyPanel';
 import { GateOverridesCard, RequestOverrideDialog } from '../GateOverrides';
@@ -69,6 +73,8 @@ export const EntityGatesContent = () => {
   const { digest, environment, setView } = useGateView();
   const gates = useEntityGates({ entityRef, digest, environment });
   const overrides = useGateOverrides({ entityRef });
+  // Before the environment's policy, so that its request is the last one.
+  const entityVersion = useEntityLevelPolicyVersion(entityRef, environment);
   const policy = useEffectivePolicy({ entityRef, environment });
   const drift = useEnvironmentDrift({ entityRef });
   const { value: artifacts } = useArtifacts({ entityRef });
@@ -86,12 +92,17 @@ export const EntityGatesContent = () => {
   }, [retryGates, retryOverrides]);
   const actions = useOverrideActions({ entityRef, onChange: refresh });
 
+  const pendingGateIds = useMemo(
+    () => pendingRequestGateIds(overrides.value ?? [], digest),
+    [overrides.value, digest],
+  );
   const columns = useMemo(
     () =>
       createGateColumns({
         onRequestOverride: canRequest ? setRequesting : undefined,
+        pendingGateIds,
       }),
-    [canRequest],
+    [canRequest, pendingGateIds],
   );
   const gateTitles = useMemo(
     () =>
@@ -130,7 +141,11 @@ export const EntityGatesContent = () => {
         />
       </Grid>
       <Grid item>
-        <EffectivePolicyPanel policy={policy} gateTitles={gateTitles} />
+        <EffectivePolicyPanel
+          policy={policy}
+          gateTitles={gateTitles}
+          entityVersion={environment ? entityVersion : policy.value?.version}
+        />
       </Grid>
       <Grid item>
         <DriftPanel drift={drift} />
@@ -146,6 +161,48 @@ export const EntityGatesContent = () => {
     </Grid>
   );
 };
+
+/**
+ * The gates with a pending, unexpired override request that covers the
+ * scope in view: a request for all artifacts covers every view; one for an
+ * artifact covers only that artifact's view.
+ */
+export function pendingRequestGateIds(
+  overrides: GateOverride[],
+  digest?: string,
+  now: number = Date.now(),
+): Set<string> {
+  return new Set(
+    overrides
+      .filter(
+        override =>
+          override.status === 'pending' &&
+          !(Date.parse(override.expiresAt) <= now) &&
+          (!override.digest || override.digest === digest),
+      )
+      .map(override => override.gateId),
+  );
+}
+
+/**
+ * The version of the entity's policy without an environment layer; asked
+ * for only while an environment is in view (otherwise it is the policy's
+ * own version).
+ */
+function useEntityLevelPolicyVersion(
+  entityRef: string,
+  environment?: string,
+): string | undefined {
+  const assuranceApi = useApi(assuranceApiRef);
+  const { value } = useAsync(
+    async () =>
+      environment
+        ? (await assuranceApi.getPolicy({ entityRef })).version
+        : undefined,
+    [assuranceApi, entityRef, environment],
+  );
+  return environment ? value : undefined;
+}
 
 function GatesSection(props: {
   gates: { value?: EntityGates; loading: boolean; error?: Error };
@@ -174,18 +231,22 @@ function GatesSection(props: {
   return (
     <div data-testid="assurance-gates">
       <GatesSummary gates={gates.value} />
-      <Table<GateResult>
-        title="Gates"
-        columns={columns}
-        data={gates.value.gates}
-        isLoading={gates.loading}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-        }}
-      />
+      {/* Scrolls sideways on narrow screens rather than cutting columns. */}
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Table<GateResult>
+          title="Gates"
+          columns={columns}
+          data={gates.value.gates}
+          isLoading={gates.loading}
+          options={{
+            paging: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+            headerStyle: { whiteSpace: 'nowrap' },
+          }}
+        />
+      </div>
     </div>
   );
 }

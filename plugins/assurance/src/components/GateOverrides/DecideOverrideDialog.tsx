@@ -109,6 +109,7 @@ export const DecideOverrideDialog = (props: {
         <Button
           color={reject ? 'secondary' : 'primary'}
           variant="contained"
+          style={{ whiteSpace: 'nowrap' }}
           data-testid={
             reject
               ? 'assurance-reject-override-submit'

@@ -37,8 +37,12 @@ import Typography from '@material-ui/core/Typography';
 import { useCurrentUserRef } from '../../hooks';
 import { formatDigest } from '../../utils/format';
 import { RelativeTime } from '../RelativeTime';
+import { ExpiryTime } from './ExpiryTime';
 import { DecideOverrideDialog, OverrideDecision } from './DecideOverrideDialog';
 import { OverrideStatusChip } from './OverrideStatusChip';
+
+/** Headers and short values never wrap mid-word. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * The overrides of an entity with their state, and, for pending ones, the
@@ -120,78 +124,83 @@ function OverridesContent(props: {
     );
   }
   return (
-    <Table size="small" aria-label="Gate overrides">
-      <TableHead>
-        <TableRow>
-          <TableCell>Gate</TableCell>
-          <TableCell>Artifact</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Requested</TableCell>
-          <TableCell>Expires</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Decision</TableCell>
-          <TableCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {overrides.value.map(override => (
-          <TableRow
-            key={override.id}
-            data-override-id={override.id}
-            data-override-status={override.status}
-          >
-            <TableCell>
-              {gateTitles[override.gateId] ?? override.gateId}
-            </TableCell>
-            <TableCell title={override.digest}>
-              {override.digest
-                ? formatDigest(override.digest)
-                : 'All artifacts'}
-            </TableCell>
-            <TableCell>{override.reason}</TableCell>
-            <TableCell>
-              <Typography variant="body2">{override.requestedBy}</Typography>
-              <RelativeTime value={override.requestedAt} />
-            </TableCell>
-            <TableCell>
-              <RelativeTime value={override.expiresAt} withAbsolute />
-            </TableCell>
-            <TableCell>
-              <OverrideStatusChip status={override.status} />
-            </TableCell>
-            <TableCell>
-              <Decision override={override} />
-            </TableCell>
-            <TableCell>
-              {mayDecide(override) && (
-                <Box display="flex" style={{ gap: 4 }}>
-                  <Button
-                    size="small"
-                    color="primary"
-                    variant="outlined"
-                    aria-label="Approve override"
-                    data-testid="assurance-approve-override"
-                    onClick={() => onDecide(override, 'approve')}
-                  >
-                    Approve
-                  </Button>
-                  <Button
-                    size="small"
-                    color="secondary"
-                    variant="outlined"
-                    aria-label="Reject override"
-                    data-testid="assurance-reject-override"
-                    onClick={() => onDecide(override, 'reject')}
-                  >
-                    Reject
-                  </Button>
-                </Box>
-              )}
-            </TableCell>
+    // Scrolls sideways on narrow screens rather than cutting columns.
+    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <Table size="small" aria-label="Gate overrides">
+        <TableHead>
+          <TableRow>
+            <TableCell style={NOWRAP}>Gate</TableCell>
+            <TableCell style={NOWRAP}>Artifact</TableCell>
+            <TableCell style={NOWRAP}>Reason</TableCell>
+            <TableCell style={NOWRAP}>Requested</TableCell>
+            <TableCell style={NOWRAP}>Expires</TableCell>
+            <TableCell style={NOWRAP}>Status</TableCell>
+            <TableCell style={NOWRAP}>Decision</TableCell>
+            <TableCell />
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {overrides.value.map(override => (
+            <TableRow
+              key={override.id}
+              data-override-id={override.id}
+              data-override-status={override.status}
+            >
+              <TableCell style={{ minWidth: 120 }}>
+                {gateTitles[override.gateId] ?? override.gateId}
+              </TableCell>
+              <TableCell title={override.digest} style={NOWRAP}>
+                {override.digest
+                  ? formatDigest(override.digest)
+                  : 'All artifacts'}
+              </TableCell>
+              <TableCell style={{ minWidth: 200 }}>{override.reason}</TableCell>
+              <TableCell>
+                <Typography variant="body2">{override.requestedBy}</Typography>
+                <RelativeTime value={override.requestedAt} />
+              </TableCell>
+              <TableCell>
+                <ExpiryTime value={override.expiresAt} />
+              </TableCell>
+              <TableCell style={NOWRAP}>
+                <OverrideStatusChip status={override.status} />
+              </TableCell>
+              <TableCell style={{ minWidth: 120 }}>
+                <Decision override={override} />
+              </TableCell>
+              <TableCell style={NOWRAP}>
+                {mayDecide(override) && (
+                  <Box display="flex" style={{ gap: 4 }}>
+                    <Button
+                      size="small"
+                      color="primary"
+                      variant="outlined"
+                      style={NOWRAP}
+                      aria-label="Approve override"
+                      data-testid="assurance-approve-override"
+                      onClick={() => onDecide(override, 'approve')}
+                    >
+                      Approve
+                    </Button>
+                    <Button
+                      size="small"
+                      color="secondary"
+                      variant="outlined"
+                      style={NOWRAP}
+                      aria-label="Reject override"
+                      data-testid="assurance-reject-override"
+                      onClick={() => onDecide(override, 'reject')}
+                    >
+                      Reject
+                    </Button>
+                  </Box>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 

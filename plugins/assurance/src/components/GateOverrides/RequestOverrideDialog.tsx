@@ -123,6 +123,8 @@ export const RequestOverrideDialog = (props: {
           required
           margin="normal"
           variant="outlined"
+          style={{ minWidth: 220 }}
+          InputLabelProps={{ shrink: true, style: { whiteSpace: 'nowrap' } }}
           value={days}
           onChange={event => setDays(event.target.value)}
           error={!daysValid}
@@ -146,6 +148,7 @@ export const RequestOverrideDialog = (props: {
         <Button
           color="primary"
           variant="contained"
+          style={{ whiteSpace: 'nowrap' }}
           data-testid="assurance-request-override-submit"
           disabled={busy || !reasonValid || !daysValid}
           onClick={submit}
