@@ -14,23 +14,16 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { defaultParsers } from '@real-app-forever/plugin-assurance-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
-import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
-import { IngestService } from '../ingest/IngestService';
 import { PolicyService } from '../policy/PolicyService';
-import { createRouter } from '../service/router';
-import { builtInGates } from './gateDefinitions';
+import {
+  createTestApp,
+  createTestContext,
+  createTestRouter,
+  paymentsEntity,
+} from '../service/__testUtils__/createTestApp';
 import {
   DIGEST_A,
   DIGEST_B,
@@ -39,14 +32,7 @@ import {
   override,
 } from './__testUtils__/fixtures';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api' },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+const payments = paymentsEntity();
 
 const junit = (
   failures: number,
@@ -101,9 +87,7 @@ describe('GET /v1/entities/:ref/gates', () => {
   let listOverrides: jest.Mock;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    const store = await DatabaseEvidenceStore.create({ database });
+    const context = await createTestContext({ entities: [payments] });
     policyService = {
       getEffectivePolicy: jest.fn(async ({ environment }) =>
         effectivePolicy({
@@ -114,29 +98,14 @@ describe('GET /v1/entities/:ref/gates', () => {
       listEnvironments: jest.fn(() => ['dev', 'prod']),
     };
     listOverrides = jest.fn(async () => []);
-    const router = await createRouter({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions(),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      auditor: mockServices.auditor.mock(),
-      store,
-      lifecycle: await DatabaseLifecycleStore.create({ database }),
-      ingest: new IngestService({
-        store,
-        parsers: () => defaultParsers,
-        maxBytes: 64 * 1024,
-      }),
+    const router = await createTestRouter({
+      context,
+      maxUploadBytes: 64 * 1024,
       policyService,
       overrides: { listOverrides },
-      gates: builtInGates,
-      maxUploadBytes: 64 * 1024,
       now: () => NOW,
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = createTestApp({ routers: [router] });
   });
 
   const asUser = { Authorization: mockCredentials.user.header() };

@@ -32,6 +32,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@real-app-forever/plugin-assurance-common';
 import { Request } from 'express';
 
+/** The path parameters that name an entity. */
+export type EntityParams = { kind: string; namespace: string; name: string };
+
 /**
  * The checks every route makes: who is calling, does the entity exist, may
  * the caller do this to it.
@@ -97,6 +100,43 @@ export class EntityAccess {
       );
     }
     return entity;
+  }
+
+  /**
+   * The checks of a route under /v1/entities/:kind/:namespace/:name, in
+   * this order: credentials (401), reference (400), entity (404), then
+   * the permission on it (403).
+   */
+  async entityFromRequest(options: {
+    req: Request<EntityParams>;
+    permission: ResourcePermission<'catalog-entity'>;
+  }): Promise<{ entityRef: string; entity: Entity }> {
+    const { req, permission } = options;
+    const credentials = await this.credentials(req);
+    const { kind, namespace, name } = req.params;
+    return this.allowedEntity({
+      ref: `${kind}:${namespace}/${name}`,
+      permission,
+      credentials,
+    });
+  }
+
+  /**
+   * The reference normalised (400), its entity (404), and the permission
+   * on it checked (403).
+   */
+  async allowedEntity(options: {
+    ref: string;
+    permission: ResourcePermission<'catalog-entity'>;
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >;
+  }): Promise<{ entityRef: string; entity: Entity }> {
+    const { permission, credentials } = options;
+    const entityRef = this.normalize(options.ref);
+    const entity = await this.requireEntity({ entityRef, credentials });
+    await this.authorize({ permission, entityRef, credentials });
+    return { entityRef, entity };
   }
 
   /** Answers 403 unless the permission policy allows this on the entity. */

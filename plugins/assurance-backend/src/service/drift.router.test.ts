@@ -14,46 +14,29 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EffectivePolicy } from '@real-app-forever/plugin-assurance-common';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { DatabaseRuntimeConfigStore } from '../drift/DatabaseRuntimeConfigStore';
 import { DriftService } from '../drift/DriftService';
 import { PolicyService } from '../policy/PolicyService';
-import { EntityAccess } from './EntityAccess';
 import { createDriftRouter } from './drift.router';
 import { ConfigReader } from '@backstage/config';
-import { defaultParsers } from '@real-app-forever/plugin-assurance-node';
-import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { builtInGates } from '../gates/gateDefinitions';
-import { IngestService } from '../ingest/IngestService';
 import { DatabaseOverrideStore } from '../overrides/DatabaseOverrideStore';
 import { OverrideNotifier } from '../overrides/OverrideNotifier';
 import { DefaultPolicyService } from '../policy/DefaultPolicyService';
-import { createRouter } from './router';
+import {
+  createTestApp,
+  createTestContext,
+  createTestRouter,
+  paymentsEntity,
+} from './__testUtils__/createTestApp';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api' },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+const payments = paymentsEntity();
 
 const source = { layer: 'platform' as const };
 const entityPath = '/v1/entities/component/default/payments-api';
@@ -73,14 +56,9 @@ describe('createDriftRouter', () => {
   let getEffectivePolicy: jest.Mock;
 
   beforeEach(async () => {
-    knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    await DatabaseEvidenceStore.create({ database });
+    const context = await createTestContext({ entities: [payments] });
+    ({ knex, authorize } = context);
     freshnessDays = 7;
-    authorize = jest.fn(
-      async (requests: unknown[]): Promise<PolicyDecision[]> =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    );
     getEffectivePolicy = jest.fn(
       async ({ environment }) =>
         ({
@@ -100,31 +78,24 @@ describe('createDriftRouter', () => {
       listEnvironments: () => ['dev', 'prod'],
       getEffectivePolicy,
     };
-    const access = new EntityAccess({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({ entities: [payments] }),
-    });
     const drift = new DriftService({
-      store: await DatabaseRuntimeConfigStore.create({ database }),
+      store: await DatabaseRuntimeConfigStore.create({
+        database: context.database,
+      }),
       policyService,
     });
     // As in router.ts: mounted before the 100 kB body limit of the rest.
-    app = express()
-      .use(
+    app = createTestApp({
+      routers: [
         createDriftRouter({
-          access,
+          access: context.access,
           drift,
           auditor: mockServices.auditor.mock(),
           now: () => new Date('2026-12-03T12:00:00.000Z'),
         }),
-      )
-      .use(express.json({ limit: '100kb' }))
-      .use(mockErrorHandler());
+        express.json({ limit: '100kb' }),
+      ],
+    });
   });
 
   const report = (body: object, as = ci) =>
@@ -264,9 +235,8 @@ describe('createDriftRouter', () => {
 
 describe('createRouter', () => {
   it('serves the drift and override routes, large documents included', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    const store = await DatabaseEvidenceStore.create({ database });
+    const context = await createTestContext({ entities: [payments] });
+    const { database } = context;
     const overrides = await DatabaseOverrideStore.create({ database });
     const policyService = await DefaultPolicyService.create({
       config: new ConfigReader({
@@ -275,25 +245,9 @@ describe('createRouter', () => {
       database,
       knownGates: new Set(builtInGates.keys()),
     });
-    const router = await createRouter({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      }),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      auditor: mockServices.auditor.mock(),
-      store,
-      lifecycle: await DatabaseLifecycleStore.create({ database }),
-      ingest: new IngestService({
-        store,
-        parsers: () => defaultParsers,
-        maxBytes: 4096,
-      }),
+    const router = await createTestRouter({
+      context,
+      maxUploadBytes: 4096,
       policyService,
       overrides,
       overrideRequests: {
@@ -307,10 +261,8 @@ describe('createRouter', () => {
         store: await DatabaseRuntimeConfigStore.create({ database }),
         policyService,
       }),
-      gates: builtInGates,
-      maxUploadBytes: 4096,
     });
-    const app = express().use(router).use(mockErrorHandler());
+    const app = createTestApp({ routers: [router] });
 
     const reported = await request(app)
       .post(`${entityPath}/runtime-config`)

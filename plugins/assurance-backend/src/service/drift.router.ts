@@ -23,12 +23,10 @@ import {
   describeZodError,
   runtimeConfigReportSchema,
 } from '@real-app-forever/plugin-assurance-common';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import { DriftService } from '../drift/DriftService';
 import { EntityAccess } from './EntityAccess';
-
-type EntityParams = { kind: string; namespace: string; name: string };
 
 /** Room for the environment and the JSON around the document. */
 const ENVELOPE_BYTES = 16 * 1024;
@@ -48,11 +46,6 @@ export function createDriftRouter(options: {
   const now = () => options.now?.() ?? new Date();
   const router = Router();
 
-  const entityRefOf = (req: Request<EntityParams>) => {
-    const { kind, namespace, name } = req.params;
-    return access.normalize(`${kind}:${namespace}/${name}`);
-  };
-
   router.post(
     '/v1/entities/:kind/:namespace/:name/runtime-config',
     express.json({ limit: MAX_RUNTIME_CONFIG_BYTES + ENVELOPE_BYTES }),
@@ -62,12 +55,9 @@ export function createDriftRouter(options: {
       if (!parsed.success) {
         throw new InputError(describeZodError(parsed.error));
       }
-      const entityRef = entityRefOf(req);
-      const entity = await access.requireEntity({ entityRef, credentials });
-      await access.authorize({
+      const { entityRef, entity } = await access.entityFromRequest({
+        req,
         permission: assuranceRuntimeConfigReportPermission,
-        entityRef,
-        credentials,
       });
 
       const { environment, document } = parsed.data;
@@ -102,13 +92,9 @@ export function createDriftRouter(options: {
   );
 
   router.get('/v1/entities/:kind/:namespace/:name/drift', async (req, res) => {
-    const credentials = await access.credentials(req);
-    const entityRef = entityRefOf(req);
-    const entity = await access.requireEntity({ entityRef, credentials });
-    await access.authorize({
+    const { entityRef, entity } = await access.entityFromRequest({
+      req,
       permission: assuranceEvidenceReadPermission,
-      entityRef,
-      credentials,
     });
 
     const environments = await drift.getDrift({ entity, entityRef });

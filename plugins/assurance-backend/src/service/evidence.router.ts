@@ -63,13 +63,10 @@ export function createEvidenceRouter(options: {
     if (!req.file) {
       throw new InputError('The upload has no "file" part');
     }
-    const { entityRef: rawRef, ...fields } = parsed.data;
-    const entityRef = access.normalize(rawRef);
-
-    await access.requireEntity({ entityRef, credentials });
-    await access.authorize({
+    const { entityRef: ref, ...fields } = parsed.data;
+    const { entityRef } = await access.allowedEntity({
+      ref,
       permission: assuranceEvidenceCreatePermission,
-      entityRef,
       credentials,
     });
 
@@ -149,12 +146,10 @@ export function createEvidenceRouter(options: {
     if (!parsed.success) {
       throw new InputError(describeZodError(parsed.error));
     }
-    const { entityRef: rawRef, ...link } = parsed.data;
-    const entityRef = access.normalize(rawRef);
-    await access.requireEntity({ entityRef, credentials });
-    await access.authorize({
+    const { entityRef: ref, ...link } = parsed.data;
+    const { entityRef } = await access.allowedEntity({
+      ref,
       permission: assuranceEvidenceCreatePermission,
-      entityRef,
       credentials,
     });
 

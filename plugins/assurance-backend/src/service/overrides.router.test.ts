@@ -14,38 +14,24 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EffectivePolicy } from '@real-app-forever/plugin-assurance-common';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { verifyAuditChain } from '../database/auditLog';
 import { DatabaseOverrideStore } from '../overrides/DatabaseOverrideStore';
 import { OverrideNotifier } from '../overrides/OverrideNotifier';
 import { PolicyService } from '../policy/PolicyService';
-import { EntityAccess } from './EntityAccess';
 import { createOverridesRouter } from './overrides.router';
+import {
+  createTestApp,
+  createTestContext,
+  paymentsEntity,
+} from './__testUtils__/createTestApp';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+const payments = paymentsEntity();
 
 const source = { layer: 'platform' as const };
 const policyService: PolicyService = {
@@ -87,35 +73,23 @@ describe('createOverridesRouter', () => {
   let now: Date;
 
   beforeEach(async () => {
-    knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    await DatabaseEvidenceStore.create({ database });
+    const context = await createTestContext({ entities: [payments] });
+    ({ knex, authorize } = context);
     now = start;
-    authorize = jest.fn(
-      async (requests: unknown[]): Promise<PolicyDecision[]> =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    );
     send = jest.fn(async () => {});
     auditor = mockServices.auditor.mock();
     logger = mockServices.logger.mock();
-    const access = new EntityAccess({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({ entities: [payments] }),
-    });
     const router = createOverridesRouter({
-      access,
-      overrides: await DatabaseOverrideStore.create({ database }),
+      access: context.access,
+      overrides: await DatabaseOverrideStore.create({
+        database: context.database,
+      }),
       policyService,
       notifier: new OverrideNotifier({ notifications: { send }, logger }),
       auditor,
       now: () => now,
     });
-    app = express().use(express.json()).use(router).use(mockErrorHandler());
+    app = createTestApp({ routers: [express.json(), router] });
   });
 
   const denyPermission = (name: string) =>

@@ -40,8 +40,6 @@ import { OverrideStore } from '../overrides/OverrideStore';
 import { PolicyService } from '../policy/PolicyService';
 import { EntityAccess } from './EntityAccess';
 
-type EntityParams = { kind: string; namespace: string; name: string };
-
 /**
  * Routes to request, decide and read time-bounded gate overrides
  * (SOP §6.3). Nobody decides their own request.
@@ -58,11 +56,6 @@ export function createOverridesRouter(options: {
   const now = () => options.now?.() ?? new Date();
   const router = Router();
 
-  const entityRefOf = (req: Request<EntityParams>) => {
-    const { kind, namespace, name } = req.params;
-    return access.normalize(`${kind}:${namespace}/${name}`);
-  };
-
   router.post(
     '/v1/entities/:kind/:namespace/:name/gates/:gate/overrides',
     async (req, res) => {
@@ -71,12 +64,9 @@ export function createOverridesRouter(options: {
       if (!parsed.success) {
         throw new InputError(describeZodError(parsed.error));
       }
-      const entityRef = entityRefOf(req);
-      const entity = await access.requireEntity({ entityRef, credentials });
-      await access.authorize({
+      const { entityRef, entity } = await access.entityFromRequest({
+        req,
         permission: assuranceOverrideRequestPermission,
-        entityRef,
-        credentials,
       });
 
       const gateId = req.params.gate;
@@ -138,13 +128,9 @@ export function createOverridesRouter(options: {
   router.get(
     '/v1/entities/:kind/:namespace/:name/overrides',
     async (req, res) => {
-      const credentials = await access.credentials(req);
-      const entityRef = entityRefOf(req);
-      await access.requireEntity({ entityRef, credentials });
-      await access.authorize({
+      const { entityRef } = await access.entityFromRequest({
+        req,
         permission: assuranceEvidenceReadPermission,
-        entityRef,
-        credentials,
       });
 
       const items = await overrides.listOverrides({ entityRef, now: now() });

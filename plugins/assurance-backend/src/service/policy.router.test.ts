@@ -14,41 +14,27 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { builtInGates } from '../gates/gateDefinitions';
 import { DefaultPolicyService } from '../policy/DefaultPolicyService';
-import { EntityAccess } from './EntityAccess';
 import { createPolicyRouter } from './policy.router';
+import {
+  createTestApp,
+  createTestContext,
+  paymentsEntity,
+} from './__testUtils__/createTestApp';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    annotations: {
-      'real-app-forever.dev/risk-level': 'low',
-      'real-app-forever.dev/gate-policy':
-        '{"gates":{"sbom":{"freshnessDays":0}}}',
-    },
+const payments = paymentsEntity({
+  annotations: {
+    'real-app-forever.dev/risk-level': 'low',
+    'real-app-forever.dev/gate-policy':
+      '{"gates":{"sbom":{"freshnessDays":0}}}',
   },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+});
 
 const path = '/v1/entities/component/default/payments-api/policy';
 const asUser = {
@@ -60,20 +46,8 @@ describe('createPolicyRouter', () => {
   let authorize: jest.Mock;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    authorize = jest.fn(
-      async (requests: unknown[]): Promise<PolicyDecision[]> =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    );
-    const access = new EntityAccess({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({ entities: [payments] }),
-    });
+    const context = await createTestContext({ entities: [payments] });
+    ({ authorize } = context);
     const policyService = await DefaultPolicyService.create({
       config: new ConfigReader({
         assurance: {
@@ -88,13 +62,13 @@ describe('createPolicyRouter', () => {
           },
         },
       }),
-      database: mockServices.database({ knex }),
+      database: context.database,
       knownGates: new Set(builtInGates.keys()),
       now: () => new Date('2026-12-03T12:00:00.000Z'),
     });
-    app = express()
-      .use(createPolicyRouter({ access, policyService }))
-      .use(mockErrorHandler());
+    app = createTestApp({
+      routers: [createPolicyRouter({ access: context.access, policyService })],
+    });
   });
 
   it('answers 401 without credentials', async () => {

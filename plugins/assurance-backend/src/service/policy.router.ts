@@ -40,14 +40,9 @@ export function createPolicyRouter(options: {
   }
 
   router.get('/v1/entities/:kind/:namespace/:name/policy', async (req, res) => {
-    const credentials = await access.credentials(req);
-    const { kind, namespace, name } = req.params;
-    const entityRef = access.normalize(`${kind}:${namespace}/${name}`);
-    const entity = await access.requireEntity({ entityRef, credentials });
-    await access.authorize({
+    const { entity } = await access.entityFromRequest({
+      req,
       permission: assuranceEvidenceReadPermission,
-      entityRef,
-      credentials,
     });
 
     const query = policyQuerySchema.safeParse(req.query);

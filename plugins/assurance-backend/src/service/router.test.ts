@@ -14,45 +14,25 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import JSZip from 'jszip';
 import { Knex } from 'knex';
 import { verifyAuditChain } from '../database/auditLog';
-import { defaultParsers } from '@real-app-forever/plugin-assurance-node';
 import request from 'supertest';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
-import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
-import { builtInGates } from '../gates/gateDefinitions';
-import { DefaultPolicyService } from '../policy/DefaultPolicyService';
-import { IngestService } from '../ingest/IngestService';
-import { createRouter } from './router';
+import {
+  createTestApp,
+  createTestContext,
+  createTestRouter,
+  paymentsEntity,
+} from './__testUtils__/createTestApp';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    annotations: { 'real-app-forever.dev/risk-level': 'low' },
-  },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+const payments = paymentsEntity({
+  annotations: { 'real-app-forever.dev/risk-level': 'low' },
+});
 
 const failingJunit = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuite name="PaymentTest" tests="2" failures="1">
@@ -74,40 +54,10 @@ describe('createRouter', () => {
   let knex: Knex;
 
   beforeEach(async () => {
-    knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    const store = await DatabaseEvidenceStore.create({ database });
-    const lifecycle = await DatabaseLifecycleStore.create({ database });
-    authorize = jest.fn(
-      async (requests: unknown[]): Promise<PolicyDecision[]> =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    );
-    const router = await createRouter({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({ entities: [payments] }),
-      auditor: mockServices.auditor.mock(),
-      store,
-      lifecycle,
-      ingest: new IngestService({
-        store,
-        parsers: () => defaultParsers,
-        maxBytes: 4096,
-      }),
-      policyService: await DefaultPolicyService.create({
-        config: new ConfigReader({}),
-        database,
-        knownGates: new Set(builtInGates.keys()),
-      }),
-      overrides: { listOverrides: async () => [] },
-      gates: builtInGates,
-      maxUploadBytes: 4096,
-    });
-    app = express().use(router).use(mockErrorHandler());
+    const context = await createTestContext({ entities: [payments] });
+    ({ knex, authorize } = context);
+    const router = await createTestRouter({ context, maxUploadBytes: 4096 });
+    app = createTestApp({ routers: [router] });
   });
 
   const user = mockCredentials.user('user:default/ada');
