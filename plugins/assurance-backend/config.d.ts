@@ -76,6 +76,23 @@ export interface Config {
     };
 
     /**
+     * Promotion rule per environment (names from `assurance.environments`).
+     * Left out: requiredGates = the effective policy's required gates there;
+     * requirePreviousStage = true except for the first stage;
+     * requireApproval = true for `prod` only.
+     */
+    environmentRules?: {
+      [environment: string]: {
+        requiredGates?: string[];
+        requirePreviousStage?: boolean;
+        requireApproval?: boolean;
+      };
+    };
+
+    /** Days before a pending promotion approval lapses. Default 7. */
+    promotionApprovalDays?: number;
+
+    /**
      * The environments that gate policy and drift know, in order. Defaults
      * to dev, staging, prod.
      */

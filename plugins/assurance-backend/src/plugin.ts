@@ -52,6 +52,10 @@ import {
   scheduleRetention,
 } from './lifecycle/retention';
 import { createRouter } from './service/router';
+import { DatabaseReleaseStore } from './releases/DatabaseReleaseStore';
+import { ReleaseNotifier } from './releases/ReleaseNotifier';
+import { ReleaseService } from './releases/ReleaseService';
+import { readReleaseConfig } from './releases/promotionRules';
 
 /** 20 MB, the default upload limit. */
 const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -135,6 +139,18 @@ export const assurancePlugin = createBackendPlugin({
           store: await DatabaseRuntimeConfigStore.create({ database }),
           policyService,
         });
+        const releaseStore = await DatabaseReleaseStore.create({ database });
+        const releaseService = new ReleaseService({
+          releases: releaseStore,
+          store,
+          policyService,
+          overrides,
+          gates: gates.gates,
+          config: readReleaseConfig({
+            config,
+            environments: policyService.listEnvironments(),
+          }),
+        });
         const ingest = new IngestService({
           store,
           parsers: () => [...parsers.values()],
@@ -151,6 +167,14 @@ export const assurancePlugin = createBackendPlugin({
             overrides,
             overrideRequests: { store: overrides, notifier },
             drift,
+            releases: {
+              store: releaseStore,
+              service: releaseService,
+              notifier: new ReleaseNotifier({
+                notifications: deps.notifications,
+                logger,
+              }),
+            },
             gates: gates.gates,
             maxUploadBytes,
           }),

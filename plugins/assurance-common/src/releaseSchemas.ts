@@ -14,4 +14,110 @@
  * limitations under the License.
  */
 
-export {};
+import { z } from 'zod';
+
+const digestSchema = z
+  .string({ error: 'digest is required' })
+  .trim()
+  .regex(/^[a-z0-9]+:[a-f0-9]{32,128}$/i, 'digest must look like sha256:<hex>')
+  .transform(digest => digest.toLocaleLowerCase('en-US'));
+
+const reasonSchema = z
+  .string()
+  .trim()
+  .max(2000, 'reason must be at most 2000 characters');
+
+const migrationStatusSchema = z.enum(
+  ['none', 'pending', 'applied', 'failed', 'rolled-back'],
+  {
+    error:
+      'migrationStatus must be none, pending, applied, failed or rolled-back',
+  },
+);
+
+/**
+ * The body of `POST /v1/entities/{kind}/{namespace}/{name}/releases`: a
+ * deployment a pipeline reports.
+ *
+ * @public
+ */
+export const releaseRecordSchema = z.object({
+  environment: z
+    .string({ error: 'environment is required' })
+    .trim()
+    .min(1, 'environment must not be empty')
+    .max(63, 'environment must be at most 63 characters'),
+  artifact: z.object(
+    {
+      name: z
+        .string({ error: 'artifact.name is required' })
+        .trim()
+        .min(1, 'artifact.name must not be empty')
+        .max(255, 'artifact.name must be at most 255 characters'),
+      version: z.string().trim().max(128).optional(),
+      digest: digestSchema,
+    },
+    { error: 'artifact must be an object with name, version and digest' },
+  ),
+  status: z
+    .enum(['deploying', 'succeeded', 'failed'], {
+      error: 'status must be deploying, succeeded or failed',
+    })
+    .default('deploying'),
+  migrationStatus: migrationStatusSchema.default('none'),
+  reason: reasonSchema.optional(),
+  workItem: z.string().trim().max(255).optional(),
+});
+
+/**
+ * The body of a deployment record.
+ *
+ * @public
+ */
+export type ReleaseRecordInput = z.infer<typeof releaseRecordSchema>;
+
+/**
+ * The body of `PATCH /v1/releases/{id}`: how the deployment proceeds.
+ *
+ * @public
+ */
+export const releaseUpdateSchema = z
+  .object({
+    status: z
+      .enum(['succeeded', 'failed'], {
+        error: 'status must be succeeded or failed',
+      })
+      .optional(),
+    migrationStatus: migrationStatusSchema.optional(),
+  })
+  .refine(
+    body => body.status !== undefined || body.migrationStatus !== undefined,
+    { error: 'give status, migrationStatus or both' },
+  );
+
+/**
+ * The body of `POST /v1/entities/{kind}/{namespace}/{name}/environments/{env}/promotions`:
+ * the artifact digest to promote.
+ *
+ * @public
+ */
+export const promotionRequestSchema = z.object({
+  digest: digestSchema,
+  name: z.string().trim().min(1).max(255).optional(),
+  version: z.string().trim().max(128).optional(),
+  reason: reasonSchema.optional(),
+});
+
+/**
+ * The body of `POST /v1/entities/{kind}/{namespace}/{name}/environments/{env}/rollbacks`:
+ * a rollback says why.
+ *
+ * @public
+ */
+export const rollbackRequestSchema = z.object({
+  reason: z
+    .string({ error: 'reason is required: say why you roll back' })
+    .trim()
+    .min(1, 'reason is required: say why you roll back')
+    .max(2000, 'reason must be at most 2000 characters'),
+});

@@ -31,6 +31,10 @@ import {
   assuranceEvidenceReadPermission,
   assuranceOverrideApprovePermission,
   assuranceOverrideRequestPermission,
+  assuranceReleaseApprovePermission,
+  assuranceReleasePromotePermission,
+  assuranceReleaseRecordPermission,
+  assuranceReleaseRollbackPermission,
   assuranceRuntimeConfigReportPermission,
 } from '@real-app-forever/plugin-assurance-common';
 import permissionModuleAssurancePolicy, {
@@ -74,6 +78,9 @@ describe('AssurancePermissionPolicy', () => {
   it.each([
     assuranceOverrideRequestPermission,
     assuranceRuntimeConfigReportPermission,
+    assuranceReleaseRecordPermission,
+    assuranceReleasePromotePermission,
+    assuranceReleaseRollbackPermission,
   ])('allows $name only for entities the user owns', async permission => {
     await expect(policy.handle({ permission }, guest)).resolves.toEqual({
       result: AuthorizeResult.CONDITIONAL,
@@ -89,7 +96,10 @@ describe('AssurancePermissionPolicy', () => {
     });
   });
 
-  it('lets only members of the approver groups decide overrides', async () => {
+  it.each([
+    assuranceOverrideApprovePermission,
+    assuranceReleaseApprovePermission,
+  ])('lets only members of the approver groups $name', async permission => {
     const withApprovers = new AssurancePermissionPolicy({
       approverGroups: ['group:default/release-approvers'],
       evidenceAdminGroups: ['platform-engineering'],
@@ -111,7 +121,6 @@ describe('AssurancePermissionPolicy', () => {
         ownershipEntityRefs: ['group:default/platform-engineering'],
       },
     };
-    const permission = assuranceOverrideApprovePermission;
     await expect(
       withApprovers.handle({ permission }, approver),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });

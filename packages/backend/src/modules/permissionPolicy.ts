@@ -39,6 +39,10 @@ import {
   assuranceEvidenceReadPermission,
   assuranceOverrideApprovePermission,
   assuranceOverrideRequestPermission,
+  assuranceReleaseApprovePermission,
+  assuranceReleasePromotePermission,
+  assuranceReleaseRecordPermission,
+  assuranceReleaseRollbackPermission,
   assuranceRuntimeConfigReportPermission,
   normalizeEntityRef,
 } from '@real-app-forever/plugin-assurance-common';
@@ -49,13 +53,14 @@ const ASSURANCE_PERMISSION_PREFIX = 'assurance.';
  * The portal's permission policy.
  *
  * - Signed-in users read assurance data of every entity.
- * - Users upload evidence, request gate overrides and report runtime
- *   config only for entities they own.
+ * - Users upload evidence, request gate overrides, report runtime config,
+ *   record releases, promote and roll back only for entities they own.
  * - Members of the evidence admin groups (`assurance.evidenceAdminGroups`)
  *   may delete evidence; nobody else may.
  * - Members of the approver groups (`assurance.approverGroups`) may
- *   approve or reject gate overrides; nobody else may. That nobody decides
- *   their own request is enforced by the assurance backend, not here.
+ *   approve or reject gate overrides and approve guarded promotions;
+ *   nobody else may. That nobody decides their own request is enforced by
+ *   the assurance backend, not here.
  * - Any other assurance permission is denied, so that a permission added
  *   later stays closed until this policy decides about it.
  * - Everything outside the assurance plugin is allowed, as with allow-all.
@@ -95,7 +100,10 @@ export class AssurancePermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, assuranceEvidenceCreatePermission) ||
       isPermission(permission, assuranceOverrideRequestPermission) ||
-      isPermission(permission, assuranceRuntimeConfigReportPermission)
+      isPermission(permission, assuranceRuntimeConfigReportPermission) ||
+      isPermission(permission, assuranceReleaseRecordPermission) ||
+      isPermission(permission, assuranceReleasePromotePermission) ||
+      isPermission(permission, assuranceReleaseRollbackPermission)
     ) {
       return createCatalogConditionalDecision(
         permission,
@@ -109,7 +117,10 @@ export class AssurancePermissionPolicy implements PermissionPolicy {
       return memberOf(user, this.#adminGroups);
     }
 
-    if (isPermission(permission, assuranceOverrideApprovePermission)) {
+    if (
+      isPermission(permission, assuranceOverrideApprovePermission) ||
+      isPermission(permission, assuranceReleaseApprovePermission)
+    ) {
       return memberOf(user, this.#approverGroups);
     }
 

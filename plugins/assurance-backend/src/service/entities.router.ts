@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { Entity } from '@backstage/catalog-model';
 import {
   assuranceEvidenceReadPermission,
   describeZodError,
@@ -26,11 +25,10 @@ import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EvidenceStore } from '../database/EvidenceStore';
-import { evaluateGates } from '../gates/evaluateGates';
-import { loadGateEvidence } from '../gates/loadGateEvidence';
+import { evaluateEntityGates } from '../gates/evaluateEntityGates';
 import { OverrideReader } from '../overrides/OverrideReader';
 import { PolicyService } from '../policy/PolicyService';
-import { EntityAccess } from './EntityAccess';
+import { EntityAccess, EntityParams } from './EntityAccess';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { writeEvidenceArchive } from './evidenceArchive';
 
@@ -69,20 +67,11 @@ export function createEntityRouter(options: {
   const now = () => options.now?.() ?? new Date();
   const router = Router();
 
-  async function readableEntity(
-    req: Request<{ kind: string; namespace: string; name: string }>,
-  ): Promise<{ entityRef: string; entity: Entity }> {
-    const credentials = await access.credentials(req);
-    const { kind, namespace, name } = req.params;
-    const entityRef = access.normalize(`${kind}:${namespace}/${name}`);
-    const entity = await access.requireEntity({ entityRef, credentials });
-    await access.authorize({
+  const readableEntity = (req: Request<EntityParams>) =>
+    access.entityFromRequest({
+      req,
       permission: assuranceEvidenceReadPermission,
-      entityRef,
-      credentials,
     });
-    return { entityRef, entity };
-  }
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/evidence',
@@ -141,28 +130,17 @@ export function createEntityRouter(options: {
       );
     }
 
-    const at = now();
-    const policy = await policyService.getEffectivePolicy({
-      entity,
-      environment,
-    });
-    const required = policy.requiredGates.flatMap(({ value }) => {
-      const gate = gates.get(value);
-      return gate ? [gate] : [];
-    });
-    const [evidence, entityOverrides] = await Promise.all([
-      loadGateEvidence({ store, entityRef, gates: required, digest }),
-      overrides.listOverrides({ entityRef, now: at }),
-    ]);
     res.json(
-      evaluateGates({
+      await evaluateEntityGates({
+        entity,
         entityRef,
-        policy,
+        store,
+        policyService,
+        overrides,
         gates,
-        evidence,
-        overrides: entityOverrides,
         digest,
-        now: at,
+        environment,
+        now: now(),
       }),
     );
   });

@@ -38,6 +38,10 @@ import { OverrideStore } from '../overrides/OverrideStore';
 import { DriftService } from '../drift/DriftService';
 import { createOverridesRouter } from './overrides.router';
 import { createDriftRouter } from './drift.router';
+import { ReleaseNotifier } from '../releases/ReleaseNotifier';
+import { ReleaseService } from '../releases/ReleaseService';
+import { ReleaseStore } from '../releases/ReleaseStore';
+import { createReleasesRouter } from './releases.router';
 
 /**
  * Everything the assurance HTTP API needs.
@@ -62,6 +66,12 @@ export interface RouterOptions {
   overrideRequests?: { store: OverrideStore; notifier: OverrideNotifier };
   /** Runtime config reports and drift. */
   drift?: DriftService;
+  /** Releases, promotions and rollbacks; not served without it. */
+  releases?: {
+    store: ReleaseStore;
+    service: ReleaseService;
+    notifier: ReleaseNotifier;
+  };
   gates: ReadonlyMap<string, GateDefinition>;
   maxUploadBytes: number;
   now?: () => Date;
@@ -91,6 +101,17 @@ export async function createRouter(
         access,
         overrides: options.overrideRequests.store,
         notifier: options.overrideRequests.notifier,
+      }),
+    );
+  }
+  if (options.releases) {
+    router.use(
+      createReleasesRouter({
+        ...options,
+        access,
+        releases: options.releases.store,
+        releaseService: options.releases.service,
+        notifier: options.releases.notifier,
       }),
     );
   }

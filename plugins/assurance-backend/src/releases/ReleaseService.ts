@@ -1,0 +1,269 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  EnvironmentState,
+  GateStatus,
+  PromotionDecision,
+  PromotionRule,
+} from '@real-app-forever/plugin-assurance-common';
+import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { evaluateEntityGates } from '../gates/evaluateEntityGates';
+import { OverrideReader } from '../overrides/OverrideReader';
+import { PolicyService } from '../policy/PolicyService';
+import {
+  ReleaseConfig,
+  checkPromotion,
+  resolvePromotionRule,
+} from './promotionRules';
+import { ReleaseStore } from './ReleaseStore';
+import { findRollbackTarget } from './rollbackTarget';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reads environments and decides promotions; the routes store what it
+ * decides.
+ */
+export class ReleaseService {
+  constructor(
+    private readonly options: {
+      releases: ReleaseStore;
+      store: EvidenceStore;
+      policyService: PolicyService;
+      overrides: OverrideReader;
+      gates: ReadonlyMap<string, GateDefinition>;
+      config: ReleaseConfig;
+    },
+  ) {}
+
+  /** The environment's name and position, or 400 when it is unknown. */
+  requireEnvironment(environment: string): { order: number; all: string[] } {
+    const all = this.options.policyService.listEnvironments();
+    const order = all.indexOf(environment);
+    if (order < 0) {
+      throw new InputError(
+        `Unknown environment '${environment}', known environments are ${
+          all.join(', ') || 'none'
+        }`,
+      );
+    }
+    return { order, all };
+  }
+
+  async ruleOf(options: {
+    entity: Entity;
+    environment: string;
+    order: number;
+  }): Promise<PromotionRule> {
+    const { entity, environment, order } = options;
+    const policy = await this.options.policyService.getEffectivePolicy({
+      entity,
+      environment,
+    });
+    return resolvePromotionRule({
+      environment,
+      order,
+      configured: this.options.config.rules[environment],
+      policyRequiredGates: policy.requiredGates.map(gate => gate.value),
+    });
+  }
+
+  /** Every environment, in order, with what runs there. */
+  async listEnvironments(options: {
+    entity: Entity;
+    entityRef: string;
+    now: Date;
+  }): Promise<EnvironmentState[]> {
+    const { entity, entityRef, now } = options;
+    const { releases, policyService } = this.options;
+    const [history, active] = await Promise.all([
+      releases.listReleases({ entityRef }),
+      releases.listActive({ entityRef }),
+    ]);
+    return Promise.all(
+      policyService.listEnvironments().map(async (name, order) => {
+        const here = history.filter(r => r.environment === name);
+        const activeRelease = here.find(r => r.id === active[name]) ?? null;
+        const rule = await this.ruleOf({ entity, environment: name, order });
+        return {
+          name,
+          order,
+          rule,
+          activeRelease,
+          ...(activeRelease
+            ? {
+                activeGates: await this.gateStatuses({
+                  entity,
+                  entityRef,
+                  environment: name,
+                  digest: activeRelease.artifact.digest,
+                  rule,
+                  now,
+                }),
+              }
+            : {}),
+          rollbackTarget: findRollbackTarget({
+            history: here,
+            active: activeRelease,
+          }),
+          pendingApprovals: here.filter(
+            r =>
+              r.status === 'pending-approval' &&
+              r.approvalExpiresAt !== undefined &&
+              Date.parse(r.approvalExpiresAt) > now.getTime(),
+          ),
+        };
+      }),
+    );
+  }
+
+  /** The gate status of a digest under the environment's rule, by gate. */
+  private async gateStatuses(options: {
+    entity: Entity;
+    entityRef: string;
+    environment: string;
+    digest: string;
+    rule: PromotionRule;
+    now: Date;
+  }): Promise<Record<string, GateStatus>> {
+    const verdicts = await evaluateEntityGates({
+      ...this.options,
+      ...options,
+      requiredGates: options.rule.requiredGates,
+    });
+    return Object.fromEntries(verdicts.gates.map(g => [g.id, g.status]));
+  }
+
+  /**
+   * Why the digest may not go to the environment; empty when it may.
+   */
+  async checkPromotion(options: {
+    entity: Entity;
+    entityRef: string;
+    environment: string;
+    digest: string;
+    now: Date;
+  }): Promise<{ rule: PromotionRule; reasons: string[] }> {
+    const { entity, entityRef, environment, digest, now } = options;
+    const { order, all } = this.requireEnvironment(environment);
+    const rule = await this.ruleOf({ entity, environment, order });
+    const [artifacts, gates, ranDigest] = await Promise.all([
+      this.options.store.listArtifacts({ entityRef }),
+      evaluateEntityGates({
+        ...this.options,
+        entity,
+        entityRef,
+        digest,
+        environment,
+        requiredGates: rule.requiredGates,
+        now,
+      }),
+      order > 0
+        ? this.options.releases.hasSucceeded({
+            entityRef,
+            environment: all[order - 1],
+            digest,
+          })
+        : Promise.resolve(true),
+    ]);
+    const reasons = checkPromotion({
+      digest,
+      rule,
+      digestKnown: artifacts.some(a => a.digest === digest),
+      gates,
+      previousStage:
+        order > 0 ? { name: all[order - 1], ranDigest } : undefined,
+    });
+    return { rule, reasons };
+  }
+
+  /**
+   * Decides a promotion and, unless refused, stores it (audited): a
+   * `deploying` release, or a `pending-approval` one that lapses after
+   * `approvalDays` where the rule requires approval.
+   */
+  async promote(options: {
+    entity: Entity;
+    entityRef: string;
+    environment: string;
+    request: {
+      digest: string;
+      name?: string;
+      version?: string;
+      reason?: string;
+    };
+    actor: string;
+    id: string;
+    now: Date;
+  }): Promise<PromotionDecision> {
+    const { entityRef, environment, request, actor, id, now } = options;
+    const { rule, reasons } = await this.checkPromotion({
+      ...options,
+      digest: request.digest,
+    });
+    if (reasons.length > 0) {
+      return { decision: 'refused', reasons };
+    }
+
+    const artifacts = await this.options.store.listArtifacts({ entityRef });
+    const known = artifacts.find(a => a.digest === request.digest);
+    const status = rule.requireApproval ? 'pending-approval' : 'deploying';
+    const release = await this.options.releases.createRelease({
+      release: {
+        id,
+        entityRef,
+        environment,
+        artifact: {
+          name: request.name ?? known?.name ?? entityRef,
+          version: request.version ?? known?.version,
+          digest: request.digest,
+        },
+        status,
+        migrationStatus: 'none',
+        actor,
+        reason: request.reason,
+        createdAt: now,
+        ...(rule.requireApproval
+          ? {
+              approvalExpiresAt: new Date(
+                now.getTime() + this.options.config.approvalDays * DAY_MS,
+              ),
+            }
+          : {}),
+      },
+      audit: {
+        actor,
+        action: 'release.promote',
+        entityRef,
+        subjectId: id,
+        details: { environment, digest: request.digest, status, rule },
+      },
+    });
+    return rule.requireApproval
+      ? {
+          decision: 'pending-approval',
+          reasons: [
+            `${environment} requires approval by another user with assurance.release.approve`,
+          ],
+          release,
+        }
+      : { decision: 'promoted', reasons: [], release };
+  }
+}

@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  MigrationStatus,
+  Release,
+  ReleaseStatus,
+} from '@real-app-forever/plugin-assurance-common';
+import { AuditEntryInput } from '../database/EvidenceStore';
+
+/** A release as a route makes it. */
+export interface NewRelease {
+  id: string;
+  entityRef: string;
+  environment: string;
+  artifact: { name: string; version?: string; digest: string };
+  status: Extract<
+    ReleaseStatus,
+    'pending-approval' | 'deploying' | 'succeeded' | 'failed'
+  >;
+  migrationStatus: MigrationStatus;
+  actor: string;
+  reason?: string;
+  workItem?: string;
+  createdAt: Date;
+  approvalExpiresAt?: Date;
+  rollbackOf?: string;
+}
+
+/**
+ * Keeps releases and the active release (head) of each environment. Every
+ * write is audited in its transaction. Writes that change a head lock its
+ * row, so an environment has exactly one active release: a release that
+ * would become active while the head is still `deploying` is refused with
+ * a ConflictError.
+ */
+export interface ReleaseStore {
+  getRelease(options: { id: string }): Promise<Release | undefined>;
+
+  /** The entity's releases, newest first. */
+  listReleases(options: {
+    entityRef: string;
+    environment?: string;
+  }): Promise<Release[]>;
+
+  /** The active release id of each environment that has one. */
+  listActive(options: { entityRef: string }): Promise<Record<string, string>>;
+
+  /** Whether the digest succeeded in the environment (even if since superseded). */
+  hasSucceeded(options: {
+    entityRef: string;
+    environment: string;
+    digest: string;
+  }): Promise<boolean>;
+
+  /**
+   * Stores a release. A `deploying` or `succeeded` one becomes the
+   * environment's active release; a `succeeded` one supersedes the
+   * releases that had succeeded there before.
+   */
+  createRelease(options: {
+    release: NewRelease;
+    audit: AuditEntryInput;
+  }): Promise<Release>;
+
+  /**
+   * Moves a `deploying` release to `succeeded` or `failed` and/or sets its
+   * migration status. A failed active release gives the head back to the
+   * release that was active before it. Undefined, and nothing written,
+   * when the status change no longer applies (raced or not deploying).
+   */
+  updateRelease(options: {
+    id: string;
+    status?: 'succeeded' | 'failed';
+    migrationStatus?: MigrationStatus;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<Release | undefined>;
+
+  /**
+   * Turns an unexpired `pending-approval` release into the `deploying`
+   * active one. Undefined when it no longer is pending or has lapsed.
+   */
+  approveRelease(options: {
+    id: string;
+    approvedBy: string;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<Release | undefined>;
+
+  /**
+   * Rolls the environment back: under the head's lock, finds the target
+   * with `findRollbackTarget`, marks the active release `rolled-back` and
+   * stores a `deploying` release of the target's artifact. Undefined when
+   * there is no target.
+   */
+  rollback(options: {
+    id: string;
+    entityRef: string;
+    environment: string;
+    actor: string;
+    reason: string;
+    now: Date;
+    audit: (target: Release, current: Release) => AuditEntryInput;
+  }): Promise<{ release: Release; rolledBack: Release } | undefined>;
+}

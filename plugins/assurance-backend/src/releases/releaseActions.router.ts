@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import {
+  assuranceReleaseApprovePermission,
+  assuranceReleaseRollbackPermission,
+  rollbackRequestSchema,
+} from '@real-app-forever/plugin-assurance-common';
+import Router from 'express-promise-router';
+import { EntityAccess } from '../service/EntityAccess';
+import { ReleaseNotifier } from './ReleaseNotifier';
+import { ReleaseService } from './ReleaseService';
+import { ReleaseStore } from './ReleaseStore';
+import { createReleaseRouteHelpers, parseBody } from './releaseRouteHelpers';
+
+/**
+ * The guarded release actions: approving someone else's promotion (never
+ * one's own, SOP §5.4) and rolling an environment back to its target.
+ */
+export function createReleaseActionsRouter(options: {
+  access: EntityAccess;
+  releases: ReleaseStore;
+  releaseService: ReleaseService;
+  notifier: ReleaseNotifier;
+  auditor: AuditorService;
+  now?: () => Date;
+}) {
+  const { access, releases, releaseService, notifier, auditor } = options;
+  const now = () => options.now?.() ?? new Date();
+  const { entityFor, requireRelease } = createReleaseRouteHelpers(options);
+  const router = Router();
+
+  router.post('/v1/releases/:id/approve', async (req, res) => {
+    const credentials = await access.credentials(req);
+    const found = await requireRelease(req.params.id);
+    await access.authorize({
+      permission: assuranceReleaseApprovePermission,
+      entityRef: found.entityRef,
+      credentials,
+    });
+    const actor = access.actorOf(credentials);
+    if (
+      actor.toLocaleLowerCase('en-US') ===
+      found.actor.toLocaleLowerCase('en-US')
+    ) {
+      throw new NotAllowedError(
+        'you asked for this promotion; another approver must approve it',
+      );
+    }
+
+    const entity = await access.requireEntity({
+      entityRef: found.entityRef,
+      credentials,
+    });
+
+    const auditEvent = await auditor.createEvent({
+      eventId: 'release-approve',
+      severityLevel: 'high',
+      request: req,
+      meta: { entityRef: found.entityRef, releaseId: found.id },
+    });
+    const approved = await releases.approveRelease({
+      id: found.id,
+      approvedBy: actor,
+      now: now(),
+      audit: {
+        actor,
+        action: 'release.approve',
+        entityRef: found.entityRef,
+        subjectId: found.id,
+        details: {
+          environment: found.environment,
+          digest: found.artifact.digest,
+          requestedBy: found.actor,
+        },
+      },
+    });
+    if (!approved) {
+      const error = new ConflictError(
+        `Release ${found.id} is not a pending approval any more (decided or lapsed)`,
+      );
+      await auditEvent.fail({ error });
+      throw error;
+    }
+    await auditEvent.success();
+    await notifier.notifyBestEffort({
+      entity,
+      release: approved,
+      event: 'approved',
+    });
+    res.json(approved);
+  });
+
+  router.post(
+    '/v1/entities/:kind/:namespace/:name/environments/:env/rollbacks',
+    async (req, res) => {
+      const { entity, entityRef, actor } = await entityFor(
+        req,
+        assuranceReleaseRollbackPermission,
+      );
+      const body = parseBody(rollbackRequestSchema, req.body);
+      const environment = req.params.env;
+      releaseService.requireEnvironment(environment);
+
+      const id = randomUUID();
+      const auditEvent = await auditor.createEvent({
+        eventId: 'release-rollback',
+        severityLevel: 'high',
+        request: req,
+        meta: { entityRef, environment, releaseId: id },
+      });
+      const result = await releases.rollback({
+        id,
+        entityRef,
+        environment,
+        actor,
+        reason: body.reason,
+        now: now(),
+        audit: (target, current) => ({
+          actor,
+          action: 'release.rollback',
+          entityRef,
+          subjectId: id,
+          details: {
+            environment,
+            reason: body.reason,
+            from: { id: current.id, digest: current.artifact.digest },
+            to: { id: target.id, digest: target.artifact.digest },
+          },
+        }),
+      });
+      if (!result) {
+        const error = new ConflictError(
+          `${environment} has no rollback target: no earlier release succeeded there with a different digest`,
+        );
+        await auditEvent.fail({ error });
+        throw error;
+      }
+      await auditEvent.success();
+      await notifier.notifyBestEffort({
+        entity,
+        release: result.release,
+        event: 'rolled-back',
+      });
+      res.status(201).json(result);
+    },
+  );
+
+  return router;
+}

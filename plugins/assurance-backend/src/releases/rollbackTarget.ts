@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Release } from '@real-app-forever/plugin-assurance-common';
+
+/**
+ * The release an environment rolls back to: the newest release created
+ * before the active one that succeeded there and runs a different digest.
+ *
+ * - `succeeded` and `superseded` releases qualify. A release becomes
+ *   `superseded` only when it had succeeded and a newer one succeeded
+ *   after it, so it is known to have run well.
+ * - `failed`, `pending-approval`, `deploying` and `rolled-back` releases
+ *   never qualify, nor does one with the active release's digest (rolling
+ *   back to it would change nothing).
+ * - Null when there is no active release or no release qualifies.
+ *
+ * Pure: `history` holds the environment's releases in any order.
+ */
+export function findRollbackTarget(options: {
+  history: Release[];
+  active: Release | null;
+}): Release | null {
+  const { history, active } = options;
+  if (!active) {
+    return null;
+  }
+  const activeAt = Date.parse(active.createdAt);
+  let target: Release | null = null;
+  for (const release of history) {
+    const createdAt = Date.parse(release.createdAt);
+    const qualifies =
+      release.id !== active.id &&
+      release.environment === active.environment &&
+      (release.status === 'succeeded' || release.status === 'superseded') &&
+      release.artifact.digest !== active.artifact.digest &&
+      createdAt < activeAt;
+    if (qualifies && (!target || createdAt > Date.parse(target.createdAt))) {
+      target = release;
+    }
+  }
+  return target;
+}
