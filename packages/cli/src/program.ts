@@ -18,16 +18,22 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
 import { registerGatesCommand } from './commands/gates';
 import { registerParseCommand } from './commands/parse';
+import { registerPromoteCommand } from './commands/promote';
+import { registerReleaseCommand } from './commands/release';
 import { registerReportConfigCommand } from './commands/reportConfig';
 import { registerUploadCommand } from './commands/upload';
 import { ApiError, errorMessage, UsageError } from './lib/errors';
 import { CliIo, Output } from './lib/io';
 import { CommandContext } from './lib/options';
 
-/** Exit codes: 0 ok, 1 refused, failed or blocked, 2 wrong usage. */
+/**
+ * Exit codes: 0 ok, 1 refused, failed or blocked, 2 wrong usage, 3 a
+ * promotion waits for approval.
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export { EXIT_PENDING_APPROVAL } from './commands/promote';
 
 const ENVIRONMENT_HELP = `
 Environment:
@@ -44,7 +50,8 @@ CI defaults of upload (unless --no-ci-defaults; flags win):
                     BUILD_URL
 
 Exit codes: 0 ok, 1 a file was refused or failed / a gate blocks / the
-reported config drifted, 2 wrong usage.
+reported config drifted / a promotion was refused, 2 wrong usage,
+3 a promotion waits for approval (the pipeline waits, then deploys).
 `;
 
 /**
@@ -67,7 +74,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const program = new Command('assurance')
     .description(
-      'Upload CI evidence to the Backstage assurance plugin, check gate verdicts, parse evidence locally',
+      'Upload CI evidence to the Backstage assurance plugin, check gate verdicts, record releases and request promotions, parse evidence locally',
     )
     .version(version, '-V, --version', 'print the CLI version')
     .enablePositionalOptions()
@@ -83,6 +90,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   registerGatesCommand(program, context);
   registerParseCommand(program, context);
   registerReportConfigCommand(program, context);
+  registerReleaseCommand(program, context);
+  registerPromoteCommand(program, context);
 
   try {
     await program.parseAsync(args, { from: 'user' });

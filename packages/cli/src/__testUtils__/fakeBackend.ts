@@ -25,7 +25,18 @@ export interface ReceivedRequest {
   authorization?: string;
   fields: Record<string, string>;
   file?: { name: string; text: string };
+  /** The parsed body of a JSON request. */
+  json?: any;
 }
+
+export const FAKE_RELEASE_ID = 'rel-1';
+
+/** Promotions the fake decides by the digest's first hex digit. */
+export const PROMOTE_DIGESTS = {
+  promoted: `sha256:${'a'.repeat(64)}`,
+  'pending-approval': `sha256:${'b'.repeat(64)}`,
+  refused: `sha256:${'c'.repeat(64)}`,
+};
 
 /** Gates the fake backend answers with. */
 export const FAKE_GATES = {
@@ -89,6 +100,86 @@ export async function startFakeBackend(options: {
       response: { statusCode: status },
     });
 
+  const release = (fields: Record<string, unknown>) => ({
+    id: FAKE_RELEASE_ID,
+    entityRef: KNOWN_ENTITY,
+    environment: 'staging',
+    artifact: {
+      name: 'payments-api',
+      version: '1.2.3',
+      digest: PROMOTE_DIGESTS.promoted,
+    },
+    status: 'deploying',
+    migrationStatus: 'none',
+    actor: 'ci',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    evidenceIds: [],
+    ...fields,
+  });
+
+  const handleJson = (
+    res: ServerResponse,
+    method: string,
+    path: string,
+    json: any,
+  ) => {
+    const entityPath =
+      '/api/assurance/v1/entities/component/default/payments-api';
+    if (method === 'POST' && path === `${entityPath}/releases`) {
+      send(res, 201, release(json));
+      return;
+    }
+    if (method === 'PATCH' && path.startsWith('/api/assurance/v1/releases/')) {
+      const id = decodeURIComponent(path.split('/').pop() ?? '');
+      if (id !== FAKE_RELEASE_ID) {
+        fail(res, 404, `No release ${id}`);
+        return;
+      }
+      send(res, 200, release({ status: 'succeeded', ...json }));
+      return;
+    }
+    const promotion = path.match(
+      /^\/api\/assurance\/v1\/entities\/component\/default\/payments-api\/environments\/([^/]+)\/promotions$/,
+    );
+    if (method === 'POST' && promotion) {
+      const environment = decodeURIComponent(promotion[1]);
+      if (environment !== 'staging') {
+        fail(res, 400, `Unknown environment ${environment}`);
+        return;
+      }
+      const promoted = release({
+        id: 'rel-2',
+        environment,
+        artifact: {
+          name: json.name,
+          version: json.version,
+          digest: json.digest,
+        },
+      });
+      if (json.digest === PROMOTE_DIGESTS.promoted) {
+        send(res, 201, {
+          decision: 'promoted',
+          reasons: ['All required gates passed'],
+          release: promoted,
+        });
+      } else if (json.digest === PROMOTE_DIGESTS['pending-approval']) {
+        send(res, 202, {
+          decision: 'pending-approval',
+          reasons: ['staging requires a second approval'],
+          release: { ...promoted, status: 'pending-approval' },
+        });
+      } else {
+        send(res, 200, {
+          decision: 'refused',
+          reasons: ['Gate tests-pass is failed', 'Not deployed to dev yet'],
+        });
+      }
+      return;
+    }
+    fail(res, 404, `Not found: ${method} ${path}`);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
@@ -115,6 +206,11 @@ export async function startFakeBackend(options: {
     }
 
     const path = received.url.split('?')[0];
+    if (req.headers['content-type'] === 'application/json') {
+      received.json = JSON.parse(body.toString('utf8'));
+      handleJson(res, req.method ?? 'GET', path, received.json);
+      return;
+    }
     if (req.method === 'GET' && path.endsWith('/gates')) {
       if (
         path !==

@@ -19,6 +19,8 @@ import {
   AssuranceClient,
   EntityGates,
   EvidenceRecord,
+  PromotionDecision,
+  Release,
   entityRefToPath,
 } from '@real-app-forever/plugin-assurance-common';
 import { Connection } from './config';
@@ -107,6 +109,71 @@ export class CliApi {
     }
     const record = (await response.json()) as EvidenceRecord;
     return { created: response.status === 201, record };
+  }
+
+  /** `POST /v1/entities/{kind}/{ns}/{name}/releases`: a deployment. */
+  async recordRelease(options: {
+    entityRef: string;
+    body: Record<string, unknown>;
+  }): Promise<Release> {
+    return (await this.#sendJson({
+      method: 'POST',
+      path: `/v1/entities/${entityRefToPath(options.entityRef)}/releases`,
+      body: options.body,
+      okStatuses: [200, 201],
+    })) as Release;
+  }
+
+  /** `PATCH /v1/releases/{id}`: how the deployment proceeds. */
+  async updateRelease(options: {
+    id: string;
+    body: Record<string, unknown>;
+  }): Promise<Release> {
+    return (await this.#sendJson({
+      method: 'PATCH',
+      path: `/v1/releases/${encodeURIComponent(options.id)}`,
+      body: options.body,
+      okStatuses: [200],
+    })) as Release;
+  }
+
+  /**
+   * `POST …/environments/{env}/promotions`. The backend answers 201
+   * promoted, 202 pending-approval or 200 refused: all three are decisions.
+   */
+  async promote(options: {
+    entityRef: string;
+    environment: string;
+    body: Record<string, unknown>;
+  }): Promise<PromotionDecision> {
+    return (await this.#sendJson({
+      method: 'POST',
+      path: `/v1/entities/${entityRefToPath(
+        options.entityRef,
+      )}/environments/${encodeURIComponent(options.environment)}/promotions`,
+      body: options.body,
+      okStatuses: [200, 201, 202],
+    })) as PromotionDecision;
+  }
+
+  async #sendJson(options: {
+    method: string;
+    path: string;
+    body: Record<string, unknown>;
+    okStatuses: number[];
+  }): Promise<unknown> {
+    const response = await this.#authorizedFetch(
+      `${this.#connection.apiBaseUrl}${options.path}`,
+      {
+        method: options.method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(options.body),
+      },
+    );
+    if (!options.okStatuses.includes(response.status)) {
+      throw await httpError(response);
+    }
+    return response.json();
   }
 
   readonly #authorizedFetch = async (

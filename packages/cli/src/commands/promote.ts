@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  describeZodError,
+  promotionRequestSchema,
+} from '@real-app-forever/plugin-assurance-common';
+import { Command } from 'commander';
+import { CliApi } from '../lib/api';
+import { resolveConnection } from '../lib/config';
+import { UsageError } from '../lib/errors';
+import { CommandContext, parseEntityOption } from '../lib/options';
+
+/** Exit code of a promotion that waits for a second person's approval. */
+export const EXIT_PENDING_APPROVAL = 3;
+
+interface PromoteOptions {
+  entity: string;
+  environment: string;
+  digest: string;
+  artifact?: string;
+  version?: string;
+  reason?: string;
+  json?: boolean;
+  url?: string;
+  verbose?: boolean;
+}
+
+const EXIT_CODES = {
+  promoted: 0,
+  'pending-approval': EXIT_PENDING_APPROVAL,
+  refused: 1,
+} as const;
+
+export function registerPromoteCommand(
+  program: Command,
+  context: CommandContext,
+): void {
+  program
+    .command('promote')
+    .description(
+      'Ask whether an artifact digest may be promoted to an environment; exit 0 promoted, 3 pending approval, 1 refused. The plugin decides; the pipeline deploys.',
+    )
+    .requiredOption(
+      '-e, --entity <ref>',
+      'the catalog entity, e.g. component:default/payments-api',
+    )
+    .requiredOption(
+      '--environment <env>',
+      'the environment to promote to, e.g. staging',
+    )
+    .requiredOption('--digest <digest>', 'the artifact digest, sha256:<hex>')
+    .option('--artifact <name>', 'the artifact name')
+    .option('--version <version>', 'the artifact version')
+    .option('--reason <text>', 'why this is promoted')
+    .option('--json', 'print the decision as JSON')
+    .option('--url <url>', 'base URL of the Backstage backend [ASSURANCE_URL]')
+    .option('--verbose', 'log each request (never the token)')
+    .action(async (options: PromoteOptions) => {
+      context.setExitCode(await promote(options, context));
+    });
+}
+
+async function promote(
+  options: PromoteOptions,
+  context: CommandContext,
+): Promise<number> {
+  const { io, output } = context;
+  const entityRef = parseEntityOption(options.entity);
+  const environment = options.environment.trim();
+  if (!environment) {
+    throw new UsageError('--environment must not be empty');
+  }
+  const parsed = promotionRequestSchema.safeParse({
+    digest: options.digest,
+    name: options.artifact,
+    version: options.version,
+    reason: options.reason,
+  });
+  if (!parsed.success) {
+    throw new UsageError(describeZodError(parsed.error));
+  }
+  const connection = resolveConnection({
+    url: options.url,
+    env: io.env,
+    output,
+  });
+  const api = new CliApi({
+    connection,
+    fetch: io.fetch,
+    log: options.verbose ? line => output.error(line) : undefined,
+  });
+
+  const result = await api.promote({
+    entityRef,
+    environment,
+    body: parsed.data,
+  });
+  const code = EXIT_CODES[result.decision];
+  if (code === undefined) {
+    throw new Error('the backend answered an unknown decision');
+  }
+
+  if (options.json) {
+    output.line(JSON.stringify(result, null, 2));
+    return code;
+  }
+  const headline = {
+    promoted: 'Promoted',
+    'pending-approval': 'Pending approval',
+    refused: 'Refused',
+  }[result.decision];
+  output.line(
+    `${headline}: ${parsed.data.digest} to ${environment} for ${entityRef}${
+      result.release ? ` (release ${result.release.id})` : ''
+    }`,
+  );
+  for (const reason of result.reasons ?? []) {
+    output.line(`  - ${reason}`);
+  }
+  if (result.decision === 'pending-approval') {
+    output.line(
+      'A second person must approve this promotion in Backstage; deploy once it is approved.',
+    );
+  }
+  return code;
+}

@@ -1,0 +1,249 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  FAKE_RELEASE_ID,
+  PROMOTE_DIGESTS,
+  startFakeBackend,
+} from '../__testUtils__/fakeBackend';
+import { runCli } from '../__testUtils__/runCli';
+
+const TOKEN = 'release-token-31337';
+const DIGEST = PROMOTE_DIGESTS.promoted;
+
+describe('assurance release', () => {
+  let backend: Awaited<ReturnType<typeof startFakeBackend>>;
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    backend = await startFakeBackend({ token: TOKEN });
+    env = { ASSURANCE_URL: backend.url, ASSURANCE_TOKEN: TOKEN };
+  });
+
+  afterEach(() => backend.close());
+
+  describe('record', () => {
+    it('posts the release and prints its id and status', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'record',
+          '--entity',
+          'payments-api',
+          '--environment',
+          'staging',
+          '--artifact',
+          'payments-api',
+          '--version',
+          '1.2.3',
+          '--digest',
+          DIGEST.toUpperCase().replace('SHA256', 'sha256'),
+          '--migration-status',
+          'pending',
+          '--reason',
+          'weekly release',
+          '--work-item',
+          'CHG-42',
+        ],
+        { env },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(backend.requests).toHaveLength(1);
+      const [request] = backend.requests;
+      expect(request.method).toBe('POST');
+      expect(request.url).toBe(
+        '/api/assurance/v1/entities/component/default/payments-api/releases',
+      );
+      expect(request.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(request.json).toEqual({
+        environment: 'staging',
+        artifact: { name: 'payments-api', version: '1.2.3', digest: DIGEST },
+        status: 'deploying',
+        migrationStatus: 'pending',
+        reason: 'weekly release',
+        workItem: 'CHG-42',
+      });
+      expect(result.stdout).toContain(
+        `Recorded release ${FAKE_RELEASE_ID}: deploying (migration pending)`,
+      );
+      expect(result.all).not.toContain(TOKEN);
+    });
+
+    it('prints the release as JSON with --json', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'record',
+          '-e',
+          'payments-api',
+          '--environment',
+          'staging',
+          '--artifact',
+          'payments-api',
+          '--digest',
+          DIGEST,
+          '--status',
+          'succeeded',
+          '--json',
+        ],
+        { env },
+      );
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        id: FAKE_RELEASE_ID,
+        status: 'succeeded',
+        migrationStatus: 'none',
+      });
+    });
+
+    it.each([
+      [['--digest', 'abc'], 'digest must look like sha256:<hex>'],
+      [
+        ['--digest', DIGEST, '--status', 'done'],
+        'status must be deploying, succeeded or failed',
+      ],
+      [
+        ['--digest', DIGEST, '--migration-status', 'maybe'],
+        'migrationStatus must be none, pending, applied, failed or rolled-back',
+      ],
+    ])('refuses %j before any request (exit 2)', async (flags, message) => {
+      const result = await runCli(
+        [
+          'release',
+          'record',
+          '-e',
+          'payments-api',
+          '--environment',
+          'staging',
+          '--artifact',
+          'payments-api',
+          ...flags,
+        ],
+        { env },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(backend.requests).toHaveLength(0);
+    });
+
+    it('exits 2 without the required options', async () => {
+      const result = await runCli(['release', 'record', '-e', 'payments-api'], {
+        env,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("required option '--environment <env>'");
+    });
+
+    it('explains a rejected token without printing it (exit 1)', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'record',
+          '-e',
+          'payments-api',
+          '--environment',
+          'staging',
+          '--artifact',
+          'payments-api',
+          '--digest',
+          DIGEST,
+        ],
+        { env: { ...env, ASSURANCE_TOKEN: 'wrong-token' } },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('401 Unauthorized');
+      expect(result.all).not.toContain('wrong-token');
+    });
+
+    it('explains an unknown entity (exit 1)', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'record',
+          '-e',
+          'unknown',
+          '--environment',
+          'staging',
+          '--artifact',
+          'x',
+          '--digest',
+          DIGEST,
+        ],
+        { env },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('404 Not Found');
+    });
+  });
+
+  describe('update', () => {
+    it('patches the release and prints its status', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'update',
+          '--id',
+          FAKE_RELEASE_ID,
+          '--status',
+          'failed',
+          '--migration-status',
+          'rolled-back',
+        ],
+        { env },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const [request] = backend.requests;
+      expect(request.method).toBe('PATCH');
+      expect(request.url).toBe(`/api/assurance/v1/releases/${FAKE_RELEASE_ID}`);
+      expect(request.json).toEqual({
+        status: 'failed',
+        migrationStatus: 'rolled-back',
+      });
+      expect(result.stdout).toContain(
+        `Updated release ${FAKE_RELEASE_ID}: failed (migration rolled-back)`,
+      );
+    });
+
+    it('exits 2 when neither --status nor --migration-status is given', async () => {
+      const result = await runCli(['release', 'update', '--id', 'rel-1'], {
+        env,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('give status, migrationStatus or both');
+      expect(backend.requests).toHaveLength(0);
+    });
+
+    it('exits 2 for a status a deployment cannot move to', async () => {
+      const result = await runCli(
+        ['release', 'update', '--id', 'rel-1', '--status', 'deploying'],
+        { env },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('status must be succeeded or failed');
+    });
+
+    it('explains an unknown release (exit 1)', async () => {
+      const result = await runCli(
+        ['release', 'update', '--id', 'nope', '--status', 'succeeded'],
+        { env },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('404 Not Found: No release nope');
+    });
+  });
+});

@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  Release,
+  describeZodError,
+  releaseRecordSchema,
+  releaseUpdateSchema,
+} from '@real-app-forever/plugin-assurance-common';
+import { Command } from 'commander';
+import { CliApi } from '../lib/api';
+import { resolveConnection } from '../lib/config';
+import { UsageError } from '../lib/errors';
+import { CommandContext, parseEntityOption } from '../lib/options';
+
+interface ConnectionOptions {
+  json?: boolean;
+  url?: string;
+  verbose?: boolean;
+}
+
+interface RecordOptions extends ConnectionOptions {
+  entity: string;
+  environment: string;
+  artifact: string;
+  digest: string;
+  version?: string;
+  status?: string;
+  migrationStatus?: string;
+  reason?: string;
+  workItem?: string;
+}
+
+interface UpdateOptions extends ConnectionOptions {
+  id: string;
+  status?: string;
+  migrationStatus?: string;
+}
+
+export function registerReleaseCommand(
+  program: Command,
+  context: CommandContext,
+): void {
+  const release = program
+    .command('release')
+    .description(
+      'Record a deployment to an environment and report how it proceeds',
+    );
+
+  withConnectionOptions(
+    release
+      .command('record')
+      .description(
+        'Record a deployment of an artifact to an environment; prints the release id',
+      )
+      .requiredOption(
+        '-e, --entity <ref>',
+        'the catalog entity, e.g. component:default/payments-api',
+      )
+      .requiredOption(
+        '--environment <env>',
+        'the environment deployed to, e.g. staging',
+      )
+      .requiredOption('--artifact <name>', 'the artifact name')
+      .requiredOption('--digest <digest>', 'the artifact digest, sha256:<hex>')
+      .option('--version <version>', 'the artifact version')
+      .option(
+        '--status <status>',
+        'deploying, succeeded or failed (default deploying)',
+      )
+      .option(
+        '--migration-status <status>',
+        'none, pending, applied, failed or rolled-back (default none)',
+      )
+      .option('--reason <text>', 'why this is deployed')
+      .option('--work-item <id>', 'the change request or ticket'),
+  ).action(async (options: RecordOptions) => {
+    context.setExitCode(await record(options, context));
+  });
+
+  withConnectionOptions(
+    release
+      .command('update')
+      .description('Report the outcome of a recorded deployment')
+      .requiredOption('--id <id>', 'the release id that record printed')
+      .option('--status <status>', 'succeeded or failed')
+      .option(
+        '--migration-status <status>',
+        'none, pending, applied, failed or rolled-back',
+      ),
+  ).action(async (options: UpdateOptions) => {
+    context.setExitCode(await update(options, context));
+  });
+}
+
+function withConnectionOptions(command: Command): Command {
+  return command
+    .option('--json', 'print the release as JSON')
+    .option('--url <url>', 'base URL of the Backstage backend [ASSURANCE_URL]')
+    .option('--verbose', 'log each request (never the token)');
+}
+
+function createApi(options: ConnectionOptions, context: CommandContext) {
+  const { io, output } = context;
+  const connection = resolveConnection({
+    url: options.url,
+    env: io.env,
+    output,
+  });
+  return new CliApi({
+    connection,
+    fetch: io.fetch,
+    log: options.verbose ? line => output.error(line) : undefined,
+  });
+}
+
+async function record(
+  options: RecordOptions,
+  context: CommandContext,
+): Promise<number> {
+  const entityRef = parseEntityOption(options.entity);
+  const parsed = releaseRecordSchema.safeParse({
+    environment: options.environment,
+    artifact: {
+      name: options.artifact,
+      version: options.version,
+      digest: options.digest,
+    },
+    status: options.status,
+    migrationStatus: options.migrationStatus,
+    reason: options.reason,
+    workItem: options.workItem,
+  });
+  if (!parsed.success) {
+    throw new UsageError(describeZodError(parsed.error));
+  }
+  const api = createApi(options, context);
+  const release = await api.recordRelease({ entityRef, body: parsed.data });
+  printRelease(release, options, context, 'Recorded');
+  return 0;
+}
+
+async function update(
+  options: UpdateOptions,
+  context: CommandContext,
+): Promise<number> {
+  const id = options.id.trim();
+  if (!id) {
+    throw new UsageError('--id must not be empty');
+  }
+  const parsed = releaseUpdateSchema.safeParse({
+    status: options.status,
+    migrationStatus: options.migrationStatus,
+  });
+  if (!parsed.success) {
+    throw new UsageError(describeZodError(parsed.error));
+  }
+  const api = createApi(options, context);
+  const release = await api.updateRelease({ id, body: parsed.data });
+  printRelease(release, options, context, 'Updated');
+  return 0;
+}
+
+function printRelease(
+  release: Release,
+  options: ConnectionOptions,
+  context: CommandContext,
+  verb: string,
+) {
+  const { output } = context;
+  if (options.json) {
+    output.line(JSON.stringify(release, null, 2));
+    return;
+  }
+  output.line(
+    `${verb} release ${release.id}: ${release.status} (migration ${release.migrationStatus})`,
+  );
+  output.line(
+    `${release.entityRef} ${release.environment} ${release.artifact.name}${
+      release.artifact.version ? ` ${release.artifact.version}` : ''
+    } ${release.artifact.digest}`,
+  );
+}
