@@ -29,6 +29,7 @@ import { assuranceApiRef } from './api';
 import assurancePlugin, {
   assuranceEntityEvidenceContent,
   assuranceEntityGatesContent,
+  assuranceEntityReleasesContent,
 } from './alpha';
 
 const component: Entity = {
@@ -78,10 +79,12 @@ const assuranceApi: AssuranceApi = {
   approveOverride: jest.fn(),
   rejectOverride: jest.fn(),
   getDrift: async () => [],
+  listEnvironments: async () => [],
+  listReleases: async () => [],
 };
 
 describe('assurance plugin (new frontend system)', () => {
-  it('provides the api and the two entity tabs', () => {
+  it('provides the api and the three entity tabs', () => {
     expect(assurancePlugin.pluginId).toBe('assurance');
     expect(assurancePlugin.getExtension('api:assurance')).toBeDefined();
     expect(
@@ -90,6 +93,19 @@ describe('assurance plugin (new frontend system)', () => {
     expect(
       assurancePlugin.getExtension('entity-content:assurance/evidence'),
     ).toBeDefined();
+    expect(
+      assurancePlugin.getExtension('entity-content:assurance/releases'),
+    ).toBeDefined();
+  });
+
+  it('shows the Releases tab on Component entities only', () => {
+    const tester = createExtensionTester(assuranceEntityReleasesContent);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('releases');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Releases');
+    expect(filter(component)).toBe(true);
+    expect(filter(api)).toBe(false);
   });
 
   it('shows the Gates tab on Component entities only', () => {

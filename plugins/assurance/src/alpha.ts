@@ -70,8 +70,28 @@ export const assuranceEntityEvidenceContent = EntityContentBlueprint.make({
 });
 
 /**
- * The assurance plugin for the new frontend system: an API and the Gates and
- * Evidence tabs of Component entities.
+ * The Releases tab of Component entities,
+ * `entity-content:assurance/releases`: what is deployed in each environment,
+ * what to roll back to, and the release history.
+ *
+ * @alpha
+ */
+export const assuranceEntityReleasesContent = EntityContentBlueprint.make({
+  name: 'releases',
+  params: {
+    path: 'releases',
+    title: 'Releases',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityReleasesContent').then(m =>
+        createElement(m.EntityReleasesContent),
+      ),
+  },
+});
+
+/**
+ * The assurance plugin for the new frontend system: an API and the Gates,
+ * Evidence and Releases tabs of Component entities.
  *
  * @alpha
  */
@@ -82,5 +102,6 @@ export default createFrontendPlugin({
     assuranceApi,
     assuranceEntityGatesContent,
     assuranceEntityEvidenceContent,
+    assuranceEntityReleasesContent,
   ],
 });

@@ -15,7 +15,7 @@
  */
 
 /**
- * Entity tabs of the assurance plugin: Gates and Evidence.
+ * Entity tabs of the assurance plugin: Gates, Evidence and Releases.
  *
  * @packageDocumentation
  */
@@ -24,5 +24,6 @@ export {
   assurancePlugin,
   EntityAssuranceGatesContent,
   EntityAssuranceEvidenceContent,
+  EntityAssuranceReleasesContent,
 } from './plugin';
 export { assuranceApiRef } from './api';

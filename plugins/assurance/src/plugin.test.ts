@@ -18,6 +18,7 @@ import {
   assurancePlugin,
   EntityAssuranceEvidenceContent,
   EntityAssuranceGatesContent,
+  EntityAssuranceReleasesContent,
 } from './plugin';
 import { assuranceApiRef } from './api';
 
@@ -32,5 +33,6 @@ describe('assurancePlugin (legacy frontend system)', () => {
   it('exports the entity tabs', () => {
     expect(EntityAssuranceGatesContent).toBeDefined();
     expect(EntityAssuranceEvidenceContent).toBeDefined();
+    expect(EntityAssuranceReleasesContent).toBeDefined();
   });
 });

@@ -66,3 +66,21 @@ export const EntityAssuranceEvidenceContent = assurancePlugin.provide(
     },
   }),
 );
+
+/**
+ * The Releases tab of an entity page, for
+ * `<EntityLayout.Route path="/releases">`.
+ *
+ * @public
+ */
+export const EntityAssuranceReleasesContent = assurancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAssuranceReleasesContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReleasesContent').then(
+          m => m.EntityReleasesContent,
+        ),
+    },
+  }),
+);

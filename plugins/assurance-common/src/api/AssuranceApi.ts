@@ -23,6 +23,7 @@ import {
   EvidenceVerification,
 } from '../types';
 import { EntityGates } from '../gateResults';
+import { EnvironmentState, Release } from '../releases';
 
 /**
  * Reads the assurance backend, and asks it for gate overrides.
@@ -82,4 +83,11 @@ export interface AssuranceApi {
   }): Promise<GateOverride>;
   /** How each environment's reported runtime config compares with policy. */
   getDrift(options: { entityRef: string }): Promise<EnvironmentDrift[]>;
+  /**
+   * The entity's environments in promotion order, each with its active
+   * release, rollback target and pending approvals.
+   */
+  listEnvironments(options: { entityRef: string }): Promise<EnvironmentState[]>;
+  /** The entity's releases across all environments. */
+  listReleases(options: { entityRef: string }): Promise<Release[]>;
 }

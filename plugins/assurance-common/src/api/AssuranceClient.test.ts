@@ -86,6 +86,28 @@ describe('AssuranceClient', () => {
     );
   });
 
+  it('lists environments and releases, unwrapping their answers', async () => {
+    const environments = createClient(
+      json({ environments: [{ name: 'dev', order: 0 }] }),
+    );
+    const releases = createClient(json({ items: [{ id: 'rel-1' }] }));
+
+    await expect(
+      environments.client.listEnvironments({
+        entityRef: 'component:default/a',
+      }),
+    ).resolves.toEqual([{ name: 'dev', order: 0 }]);
+    await expect(
+      releases.client.listReleases({ entityRef: 'component:default/a' }),
+    ).resolves.toEqual([{ id: 'rel-1' }]);
+    expect(environments.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/entities/component/default/a/environments`,
+    );
+    expect(releases.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/entities/component/default/a/releases`,
+    );
+  });
+
   it('posts an override request as JSON', async () => {
     const { client, fetch } = createClient(json({ id: 'ov-1' }, 201));
 

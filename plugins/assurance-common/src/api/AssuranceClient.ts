@@ -25,6 +25,7 @@ import {
   EvidenceVerification,
 } from '../types';
 import { EntityGates } from '../gateResults';
+import { EnvironmentState, Release } from '../releases';
 import { AssuranceApi } from './AssuranceApi';
 
 /**
@@ -137,6 +138,22 @@ export class AssuranceClient implements AssuranceApi {
       environments: EnvironmentDrift[];
     }>(`/v1/entities/${entityRefToPath(options.entityRef)}/drift`);
     return environments;
+  }
+
+  async listEnvironments(options: {
+    entityRef: string;
+  }): Promise<EnvironmentState[]> {
+    const { environments } = await this.#get<{
+      environments: EnvironmentState[];
+    }>(`/v1/entities/${entityRefToPath(options.entityRef)}/environments`);
+    return environments;
+  }
+
+  async listReleases(options: { entityRef: string }): Promise<Release[]> {
+    const { items } = await this.#get<{ items: Release[] }>(
+      `/v1/entities/${entityRefToPath(options.entityRef)}/releases`,
+    );
+    return items;
   }
 
   async listEvidence(options: {

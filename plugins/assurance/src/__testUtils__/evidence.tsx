@@ -115,6 +115,8 @@ export function mockAssuranceApi(
     approveOverride: jest.fn(),
     rejectOverride: jest.fn(),
     getDrift: jest.fn(async () => []),
+    listEnvironments: jest.fn(async () => []),
+    listReleases: jest.fn(async () => []),
     ...overrides,
   } as jest.Mocked<AssuranceApi>;
 }

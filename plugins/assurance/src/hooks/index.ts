@@ -28,3 +28,4 @@ export { useGateOverrides } from './useGateOverrides';
 export { useGateView } from './useGateView';
 export { useLinkedEvidence } from './useLinkedEvidence';
 export { useOverrideActions } from './useOverrideActions';
+export { useReleases } from './useReleases';
