@@ -27,7 +27,8 @@ import { EntityAccess } from '../service/EntityAccess';
 import { ReleaseNotifier } from './ReleaseNotifier';
 import { ReleaseService } from './ReleaseService';
 import { ReleaseStore } from './ReleaseStore';
-import { createReleaseRouteHelpers, parseBody } from './releaseRouteHelpers';
+import { parseInput } from '../service/parseInput';
+import { createReleaseRouteHelpers } from './releaseRouteHelpers';
 
 /**
  * The guarded release actions: approving someone else's promotion (never
@@ -114,7 +115,7 @@ export function createReleaseActionsRouter(options: {
         req,
         assuranceReleaseRollbackPermission,
       );
-      const body = parseBody(rollbackRequestSchema, req.body);
+      const body = parseInput(rollbackRequestSchema, req.body);
       const environment = req.params.env;
       releaseService.requireEnvironment(environment);
 

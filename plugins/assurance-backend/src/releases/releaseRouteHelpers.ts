@@ -14,18 +14,11 @@
  * limitations under the License.
  */
 
-import { InputError, NotFoundError } from '@backstage/errors';
-import {
-  Release,
-  describeZodError,
-} from '@real-app-forever/plugin-assurance-common';
+import { NotFoundError } from '@backstage/errors';
+import { Release } from '@real-app-forever/plugin-assurance-common';
 import { Request } from 'express';
-import { z } from 'zod';
-import { EntityAccess } from '../service/EntityAccess';
+import { EntityAccess, EntityParams } from '../service/EntityAccess';
 import { ReleaseStore } from './ReleaseStore';
-
-/** The path parameters that name an entity. */
-export type EntityParams = { kind: string; namespace: string; name: string };
 
 /** The checks the release routes share. */
 export function createReleaseRouteHelpers(options: {
@@ -41,9 +34,11 @@ export function createReleaseRouteHelpers(options: {
   ) {
     const credentials = await access.credentials(req);
     const { kind, namespace, name } = req.params;
-    const entityRef = access.normalize(`${kind}:${namespace}/${name}`);
-    const entity = await access.requireEntity({ entityRef, credentials });
-    await access.authorize({ permission, entityRef, credentials });
+    const { entityRef, entity } = await access.allowedEntity({
+      ref: `${kind}:${namespace}/${name}`,
+      permission,
+      credentials,
+    });
     return {
       credentials,
       entityRef,
@@ -61,16 +56,4 @@ export function createReleaseRouteHelpers(options: {
   }
 
   return { entityFor, requireRelease };
-}
-
-/** Validates a body, or answers 400 with what is wrong with it. */
-export function parseBody<T extends z.ZodType>(
-  schema: T,
-  body: unknown,
-): z.output<T> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    throw new InputError(describeZodError(parsed.error));
-  }
-  return parsed.data;
 }

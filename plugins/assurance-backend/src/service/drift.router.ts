@@ -15,16 +15,15 @@
  */
 
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   MAX_RUNTIME_CONFIG_BYTES,
   assuranceEvidenceReadPermission,
   assuranceRuntimeConfigReportPermission,
-  describeZodError,
   runtimeConfigReportSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { parseInput } from './parseInput';
 import { DriftService } from '../drift/DriftService';
 import { EntityAccess } from './EntityAccess';
 
@@ -51,16 +50,13 @@ export function createDriftRouter(options: {
     express.json({ limit: MAX_RUNTIME_CONFIG_BYTES + ENVELOPE_BYTES }),
     async (req, res) => {
       const credentials = await access.credentials(req);
-      const parsed = runtimeConfigReportSchema.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        throw new InputError(describeZodError(parsed.error));
-      }
+      const parsed = parseInput(runtimeConfigReportSchema, req.body);
       const { entityRef, entity } = await access.entityFromRequest({
         req,
         permission: assuranceRuntimeConfigReportPermission,
       });
 
-      const { environment, document } = parsed.data;
+      const { environment, document } = parsed;
       const auditEvent = await auditor.createEvent({
         eventId: 'runtime-config-report',
         severityLevel: 'low',

@@ -16,13 +16,13 @@
 
 import {
   assuranceEvidenceReadPermission,
-  describeZodError,
   evidenceListQuerySchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
 import Router from 'express-promise-router';
+import { parseInput } from './parseInput';
 import { z } from 'zod';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { evaluateEntityGates } from '../gates/evaluateEntityGates';
@@ -76,13 +76,10 @@ export function createEntityRouter(options: {
   router.get(
     '/v1/entities/:kind/:namespace/:name/evidence',
     async (req, res) => {
-      const query = evidenceListQuerySchema.safeParse(req.query);
-      if (!query.success) {
-        throw new InputError(describeZodError(query.error));
-      }
+      const query = parseInput(evidenceListQuerySchema, req.query);
       const { entityRef } = await readableEntity(req);
 
-      const { limit, cursor, ...filter } = query.data;
+      const { limit, cursor, ...filter } = query;
       const page = await store.listEvidence({
         entityRef,
         limit,
@@ -116,11 +113,8 @@ export function createEntityRouter(options: {
 
   router.get('/v1/entities/:kind/:namespace/:name/gates', async (req, res) => {
     const { entityRef, entity } = await readableEntity(req);
-    const query = gatesQuerySchema.safeParse(req.query);
-    if (!query.success) {
-      throw new InputError(describeZodError(query.error));
-    }
-    const { digest, environment } = query.data;
+    const query = parseInput(gatesQuerySchema, req.query);
+    const { digest, environment } = query;
     const environments = policyService.listEnvironments();
     if (environment !== undefined && !environments.includes(environment)) {
       throw new InputError(

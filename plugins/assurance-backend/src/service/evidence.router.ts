@@ -22,7 +22,6 @@ import {
   assuranceEvidenceCreatePermission,
   assuranceEvidenceDeletePermission,
   assuranceEvidenceReadPermission,
-  describeZodError,
   evidenceDeleteSchema,
   evidenceLinkSchema,
   evidenceUploadFieldsSchema,
@@ -30,6 +29,7 @@ import {
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { EvidenceRefusedError } from '@real-app-forever/plugin-assurance-node';
 import Router from 'express-promise-router';
+import { parseInput } from './parseInput';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { IngestService } from '../ingest/IngestService';
 import { EntityAccess } from './EntityAccess';
@@ -56,14 +56,11 @@ export function createEvidenceRouter(options: {
     const credentials = await access.credentials(req);
 
     await readUpload(req, res);
-    const parsed = evidenceUploadFieldsSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
+    const parsed = parseInput(evidenceUploadFieldsSchema, req.body);
     if (!req.file) {
       throw new InputError('The upload has no "file" part');
     }
-    const { entityRef: ref, ...fields } = parsed.data;
+    const { entityRef: ref, ...fields } = parsed;
     const { entityRef } = await access.allowedEntity({
       ref,
       permission: assuranceEvidenceCreatePermission,
@@ -142,11 +139,8 @@ export function createEvidenceRouter(options: {
 
   router.post('/v1/evidence/links', async (req, res) => {
     const credentials = await access.credentials(req);
-    const parsed = evidenceLinkSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
-    const { entityRef: ref, ...link } = parsed.data;
+    const parsed = parseInput(evidenceLinkSchema, req.body);
+    const { entityRef: ref, ...link } = parsed;
     const { entityRef } = await access.allowedEntity({
       ref,
       permission: assuranceEvidenceCreatePermission,
@@ -194,12 +188,9 @@ export function createEvidenceRouter(options: {
 
   router.delete('/v1/evidence/:id', async (req, res) => {
     const credentials = await access.credentials(req);
-    const parsed = evidenceDeleteSchema.safeParse({
+    const parsed = parseInput(evidenceDeleteSchema, {
       reason: req.body?.reason ?? req.query.reason,
     });
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
     const record = await store.getEvidence({ id: req.params.id });
     if (!record) {
       throw new NotFoundError(`No evidence with id '${req.params.id}'`);
@@ -225,7 +216,7 @@ export function createEvidenceRouter(options: {
         entityRef: record.entityRef,
         subjectId: record.id,
         details: {
-          reason: parsed.data.reason,
+          reason: parsed.reason,
           format: record.format,
           sha256: record.sha256,
         },

@@ -27,13 +27,13 @@ import {
   assuranceEvidenceReadPermission,
   assuranceOverrideApprovePermission,
   assuranceOverrideRequestPermission,
-  describeZodError,
   overrideApproveSchema,
   overrideRejectSchema,
   overrideRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Request } from 'express';
 import Router from 'express-promise-router';
+import { parseInput } from './parseInput';
 import { DateTime } from 'luxon';
 import { OverrideNotifier } from '../overrides/OverrideNotifier';
 import { OverrideStore } from '../overrides/OverrideStore';
@@ -60,10 +60,7 @@ export function createOverridesRouter(options: {
     '/v1/entities/:kind/:namespace/:name/gates/:gate/overrides',
     async (req, res) => {
       const credentials = await access.credentials(req);
-      const parsed = overrideRequestSchema.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        throw new InputError(describeZodError(parsed.error));
-      }
+      const parsed = parseInput(overrideRequestSchema, req.body);
       const { entityRef, entity } = await access.entityFromRequest({
         req,
         permission: assuranceOverrideRequestPermission,
@@ -81,7 +78,7 @@ export function createOverridesRouter(options: {
       }
       const requestedAt = now();
       const expiresAt = expiryOf({
-        body: parsed.data,
+        body: parsed,
         now: requestedAt,
         maxDays: policy.maxOverrideDays,
       });
@@ -99,8 +96,8 @@ export function createOverridesRouter(options: {
           id,
           entityRef,
           gateId,
-          digest: parsed.data.digest,
-          reason: parsed.data.reason,
+          digest: parsed.digest,
+          reason: parsed.reason,
           requestedBy: actor,
           requestedAt,
           expiresAt,
@@ -112,8 +109,8 @@ export function createOverridesRouter(options: {
           subjectId: id,
           details: {
             gateId,
-            digest: parsed.data.digest ?? null,
-            reason: parsed.data.reason,
+            digest: parsed.digest ?? null,
+            reason: parsed.reason,
             expiresAt: expiresAt.toISOString(),
             policyVersion: policy.version,
           },
@@ -229,21 +226,15 @@ export function createOverridesRouter(options: {
 
   router.post('/v1/overrides/:id/approve', async (req, res) => {
     const credentials = await access.credentials(req);
-    const parsed = overrideApproveSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
-    const { comment } = parsed.data;
+    const parsed = parseInput(overrideApproveSchema, req.body);
+    const { comment } = parsed;
     res.json(await decide({ req, credentials, status: 'approved', comment }));
   });
 
   router.post('/v1/overrides/:id/reject', async (req, res) => {
     const credentials = await access.credentials(req);
-    const parsed = overrideRejectSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
-    const { comment } = parsed.data;
+    const parsed = parseInput(overrideRejectSchema, req.body);
+    const { comment } = parsed;
     res.json(await decide({ req, credentials, status: 'rejected', comment }));
   });
 

@@ -17,10 +17,10 @@
 import { InputError } from '@backstage/errors';
 import {
   assuranceEvidenceReadPermission,
-  describeZodError,
   policyQuerySchema,
 } from '@real-app-forever/plugin-assurance-common';
 import Router from 'express-promise-router';
+import { parseInput } from './parseInput';
 import { PolicyService } from '../policy/PolicyService';
 import { EntityAccess } from './EntityAccess';
 
@@ -45,11 +45,8 @@ export function createPolicyRouter(options: {
       permission: assuranceEvidenceReadPermission,
     });
 
-    const query = policyQuerySchema.safeParse(req.query);
-    if (!query.success) {
-      throw new InputError(describeZodError(query.error));
-    }
-    const { environment } = query.data;
+    const query = parseInput(policyQuerySchema, req.query);
+    const { environment } = query;
     const known = policyService.listEnvironments();
     if (environment !== undefined && !known.includes(environment)) {
       throw new InputError(

@@ -29,10 +29,8 @@ import {
 import Router from 'express-promise-router';
 import { ReleaseNotifier } from '../releases/ReleaseNotifier';
 import { createReleaseActionsRouter } from '../releases/releaseActions.router';
-import {
-  createReleaseRouteHelpers,
-  parseBody,
-} from '../releases/releaseRouteHelpers';
+import { createReleaseRouteHelpers } from '../releases/releaseRouteHelpers';
+import { parseInput } from './parseInput';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ReleaseStore } from '../releases/ReleaseStore';
 import { EntityAccess } from './EntityAccess';
@@ -73,7 +71,7 @@ export function createReleasesRouter(options: {
         req,
         assuranceReleaseRecordPermission,
       );
-      const body = parseBody(releaseRecordSchema, req.body);
+      const body = parseInput(releaseRecordSchema, req.body);
       releaseService.requireEnvironment(body.environment);
 
       const id = randomUUID();
@@ -111,7 +109,7 @@ export function createReleasesRouter(options: {
 
   router.patch('/v1/releases/:id', async (req, res) => {
     const credentials = await access.credentials(req);
-    const body = parseBody(releaseUpdateSchema, req.body);
+    const body = parseInput(releaseUpdateSchema, req.body);
     const found = await requireRelease(req.params.id);
     await access.authorize({
       permission: assuranceReleaseRecordPermission,
@@ -184,7 +182,7 @@ export function createReleasesRouter(options: {
         req,
         assuranceReleasePromotePermission,
       );
-      const body = parseBody(promotionRequestSchema, req.body);
+      const body = parseInput(promotionRequestSchema, req.body);
       const environment = req.params.env;
 
       const auditEvent = await auditor.createEvent({
