@@ -20,6 +20,7 @@ import {
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
 import { CliApi } from '../lib/api';
+import { withBackendOutputAndExit } from '../lib/backendCommand';
 import { resolveConnection } from '../lib/config';
 import {
   CommandContext,
@@ -44,7 +45,7 @@ export function registerGatesCommand(
   program: Command,
   context: CommandContext,
 ): void {
-  program
+  const command = program
     .command('gates')
     .description(
       "Show an entity's gate verdicts; exit 1 when a gate has a status named in --fail-on",
@@ -62,13 +63,12 @@ export function registerGatesCommand(
       'comma-separated statuses that fail the command: failed, missing, unknown, passed, or none',
       parseFailOn,
       ['failed'] as GateStatus[],
-    )
-    .option('--json', 'print the verdicts as JSON')
-    .option('--url <url>', 'base URL of the Backstage backend [ASSURANCE_URL]')
-    .option('--verbose', 'log each request (never the token)')
-    .action(async (options: GatesOptions) => {
-      context.setExitCode(await gates(options, context));
-    });
+    );
+  withBackendOutputAndExit<GatesOptions>(command, {
+    jsonDescription: 'print the verdicts as JSON',
+    context,
+    run: gates,
+  });
 }
 
 async function gates(

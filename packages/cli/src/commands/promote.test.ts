@@ -15,21 +15,21 @@
  */
 
 import {
-  PROMOTE_DIGESTS,
-  closedPort,
-  startFakeBackend,
-} from '../__testUtils__/fakeBackend';
+  FakeBackend,
+  promoteArgs,
+  startBackendWithEnv,
+} from '../__testUtils__/cliTestSetup';
+import { PROMOTE_DIGESTS, closedPort } from '../__testUtils__/fakeBackend';
 import { runCli } from '../__testUtils__/runCli';
 
 const TOKEN = 'promote-token-31337';
 
 describe('assurance promote', () => {
-  let backend: Awaited<ReturnType<typeof startFakeBackend>>;
+  let backend: FakeBackend;
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    backend = await startFakeBackend({ token: TOKEN });
-    env = { ASSURANCE_URL: backend.url, ASSURANCE_TOKEN: TOKEN };
+    ({ backend, env } = await startBackendWithEnv(TOKEN));
   });
 
   afterEach(() => backend.close());
@@ -118,15 +118,11 @@ describe('assurance promote', () => {
 
   it('exits 2 without ASSURANCE_TOKEN', async () => {
     const result = await runCli(
-      [
-        'promote',
-        '-e',
-        'payments-api',
-        '--environment',
-        'staging',
-        '--digest',
-        PROMOTE_DIGESTS.promoted,
-      ],
+      promoteArgs({
+        entity: 'payments-api',
+        environment: 'staging',
+        digest: PROMOTE_DIGESTS.promoted,
+      }),
       { env: { ASSURANCE_URL: backend.url } },
     );
     expect(result.code).toBe(2);
@@ -135,15 +131,11 @@ describe('assurance promote', () => {
 
   it('explains a rejected token without printing it (exit 1)', async () => {
     const result = await runCli(
-      [
-        'promote',
-        '-e',
-        'payments-api',
-        '--environment',
-        'staging',
-        '--digest',
-        PROMOTE_DIGESTS.promoted,
-      ],
+      promoteArgs({
+        entity: 'payments-api',
+        environment: 'staging',
+        digest: PROMOTE_DIGESTS.promoted,
+      }),
       { env: { ...env, ASSURANCE_TOKEN: 'wrong-token' } },
     );
     expect(result.code).toBe(1);
@@ -153,15 +145,11 @@ describe('assurance promote', () => {
 
   it('reports what the backend refuses (exit 1)', async () => {
     const result = await runCli(
-      [
-        'promote',
-        '-e',
-        'payments-api',
-        '--environment',
-        'nowhere',
-        '--digest',
-        PROMOTE_DIGESTS.promoted,
-      ],
+      promoteArgs({
+        entity: 'payments-api',
+        environment: 'nowhere',
+        digest: PROMOTE_DIGESTS.promoted,
+      }),
       { env },
     );
     expect(result.code).toBe(1);
@@ -171,15 +159,11 @@ describe('assurance promote', () => {
   it('explains an unreachable backend (exit 1)', async () => {
     const port = await closedPort();
     const result = await runCli(
-      [
-        'promote',
-        '-e',
-        'payments-api',
-        '--environment',
-        'staging',
-        '--digest',
-        PROMOTE_DIGESTS.promoted,
-      ],
+      promoteArgs({
+        entity: 'payments-api',
+        environment: 'staging',
+        digest: PROMOTE_DIGESTS.promoted,
+      }),
       { env: { ...env, ASSURANCE_URL: `http://127.0.0.1:${port}` } },
     );
     expect(result.code).toBe(1);

@@ -20,6 +20,7 @@ import {
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
 import { CliApi } from '../lib/api';
+import { withBackendOutputAndExit } from '../lib/backendCommand';
 import { resolveConnection } from '../lib/config';
 import { UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
@@ -49,7 +50,7 @@ export function registerPromoteCommand(
   program: Command,
   context: CommandContext,
 ): void {
-  program
+  const command = program
     .command('promote')
     .description(
       'Ask whether an artifact digest may be promoted to an environment; exit 0 promoted, 3 pending approval, 1 refused. The plugin decides; the pipeline deploys.',
@@ -65,13 +66,12 @@ export function registerPromoteCommand(
     .requiredOption('--digest <digest>', 'the artifact digest, sha256:<hex>')
     .option('--artifact <name>', 'the artifact name')
     .option('--version <version>', 'the artifact version')
-    .option('--reason <text>', 'why this is promoted')
-    .option('--json', 'print the decision as JSON')
-    .option('--url <url>', 'base URL of the Backstage backend [ASSURANCE_URL]')
-    .option('--verbose', 'log each request (never the token)')
-    .action(async (options: PromoteOptions) => {
-      context.setExitCode(await promote(options, context));
-    });
+    .option('--reason <text>', 'why this is promoted');
+  withBackendOutputAndExit<PromoteOptions>(command, {
+    jsonDescription: 'print the decision as JSON',
+    context,
+    run: promote,
+  });
 }
 
 async function promote(

@@ -15,22 +15,22 @@
  */
 
 import {
-  FAKE_RELEASE_ID,
-  PROMOTE_DIGESTS,
-  startFakeBackend,
-} from '../__testUtils__/fakeBackend';
+  FakeBackend,
+  releaseRecordArgs,
+  startBackendWithEnv,
+} from '../__testUtils__/cliTestSetup';
+import { FAKE_RELEASE_ID, PROMOTE_DIGESTS } from '../__testUtils__/fakeBackend';
 import { runCli } from '../__testUtils__/runCli';
 
 const TOKEN = 'release-token-31337';
 const DIGEST = PROMOTE_DIGESTS.promoted;
 
 describe('assurance release', () => {
-  let backend: Awaited<ReturnType<typeof startFakeBackend>>;
+  let backend: FakeBackend;
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    backend = await startFakeBackend({ token: TOKEN });
-    env = { ASSURANCE_URL: backend.url, ASSURANCE_TOKEN: TOKEN };
+    ({ backend, env } = await startBackendWithEnv(TOKEN));
   });
 
   afterEach(() => backend.close());
@@ -85,21 +85,18 @@ describe('assurance release', () => {
 
     it('prints the release as JSON with --json', async () => {
       const result = await runCli(
-        [
-          'release',
-          'record',
-          '-e',
-          'payments-api',
-          '--environment',
-          'staging',
-          '--artifact',
-          'payments-api',
+        releaseRecordArgs(
+          {
+            entity: 'payments-api',
+            environment: 'staging',
+            artifact: 'payments-api',
+          },
           '--digest',
           DIGEST,
           '--status',
           'succeeded',
           '--json',
-        ],
+        ),
         { env },
       );
       expect(result.code).toBe(0);
@@ -122,17 +119,14 @@ describe('assurance release', () => {
       ],
     ])('refuses %j before any request (exit 2)', async (flags, message) => {
       const result = await runCli(
-        [
-          'release',
-          'record',
-          '-e',
-          'payments-api',
-          '--environment',
-          'staging',
-          '--artifact',
-          'payments-api',
+        releaseRecordArgs(
+          {
+            entity: 'payments-api',
+            environment: 'staging',
+            artifact: 'payments-api',
+          },
           ...flags,
-        ],
+        ),
         { env },
       );
       expect(result.code).toBe(2);
@@ -150,18 +144,15 @@ describe('assurance release', () => {
 
     it('explains a rejected token without printing it (exit 1)', async () => {
       const result = await runCli(
-        [
-          'release',
-          'record',
-          '-e',
-          'payments-api',
-          '--environment',
-          'staging',
-          '--artifact',
-          'payments-api',
+        releaseRecordArgs(
+          {
+            entity: 'payments-api',
+            environment: 'staging',
+            artifact: 'payments-api',
+          },
           '--digest',
           DIGEST,
-        ],
+        ),
         { env: { ...env, ASSURANCE_TOKEN: 'wrong-token' } },
       );
       expect(result.code).toBe(1);
@@ -171,18 +162,11 @@ describe('assurance release', () => {
 
     it('explains an unknown entity (exit 1)', async () => {
       const result = await runCli(
-        [
-          'release',
-          'record',
-          '-e',
-          'unknown',
-          '--environment',
-          'staging',
-          '--artifact',
-          'x',
+        releaseRecordArgs(
+          { entity: 'unknown', environment: 'staging', artifact: 'x' },
           '--digest',
           DIGEST,
-        ],
+        ),
         { env },
       );
       expect(result.code).toBe(1);

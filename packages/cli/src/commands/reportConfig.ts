@@ -23,7 +23,7 @@ import {
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeStatus } from '../lib/api';
+import { describeStatus } from '../lib/httpErrors';
 import { Connection, resolveConnection } from '../lib/config';
 import { ApiError, UsageError, errorMessage } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
