@@ -16,38 +16,16 @@
 
 import { EvidenceRefusedError } from '../types';
 import { clipMessage } from './parserUtils';
+import { Block, checkBlockPlan, newBlock } from './tapBlock';
 import {
   indentOf,
   parsePlan,
   parseSubtestComment,
   parseTestPoint,
-  TapPlan,
   TapTestPoint,
   yamlMessage,
 } from './tapLines';
-import {
-  addErrored,
-  addListed,
-  emptyTally,
-  Failure,
-  mergeTally,
-  Tally,
-} from './tapTally';
-
-/** The test points of one level: the document, or one subtest. */
-interface Block {
-  indent: number;
-  /** From a `# Subtest: name` comment. */
-  name?: string;
-  plan?: TapPlan;
-  /** Test points seen at this level, subtest summaries included. */
-  points: number;
-  tally: Tally;
-  /** Perl's `# Subtest: name` at the parent's indent names the next child. */
-  nextChildName?: string;
-  /** A buffered subtest's test point (`ok 1 - name {`) until its `}`. */
-  openParent?: TapTestPoint;
-}
+import { addListed, Failure, mergeTally, Tally } from './tapTally';
 
 /**
  * Reads the lines of a TAP document into a tally; `tapParser` describes
@@ -253,34 +231,7 @@ export class TapReader {
   }
 
   private checkPlan(options: { block: Block; isRoot: boolean }) {
-    const { block, isRoot } = options;
-    const { plan, points, tally } = block;
-    if (this.bailedOut || (!plan && !isRoot) || plan?.count === 0) {
-      return;
-    }
-    if (!plan) {
-      addErrored({
-        tally,
-        count: 1,
-        name: () => 'no plan',
-        message: 'the TAP output has no plan (1..N): the run may be incomplete',
-      });
-    } else if (points < plan.count) {
-      const missing = plan.count - points;
-      addErrored({
-        tally,
-        count: missing,
-        name: k =>
-          `planned ${plan.count}, ran ${points} (missing ${k} of ${missing})`,
-      });
-    } else if (points > plan.count) {
-      addErrored({
-        tally,
-        count: 1,
-        name: () => `planned ${plan.count}, ran ${points}`,
-        message: 'more tests ran than planned',
-      });
-    }
+    checkBlockPlan({ ...options, bailedOut: this.bailedOut });
   }
 
   /** The index of the `...` that ends a YAML block, or -1 when none does. */
@@ -298,12 +249,4 @@ export class TapReader {
     this.noYamlEnd.add(indent);
     return -1;
   }
-}
-
-function newBlock(options: { indent: number; name?: string }): Block {
-  return {
-    ...options,
-    points: 0,
-    tally: emptyTally(),
-  };
 }

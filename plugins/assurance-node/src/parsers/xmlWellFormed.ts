@@ -14,24 +14,26 @@
  * limitations under the License.
  */
 
+import {
+  BANG,
+  DOUBLE_QUOTE,
+  SINGLE_QUOTE,
+  SLASH,
+  LT,
+  EQUALS,
+  GT,
+  QUESTION,
+  isSpace,
+  endsTagName,
+  isNameStart,
+  isNameChar,
+  isName,
+  referenceEnd,
+} from './xmlScanner';
+
 // More attributes than this on one element: left to the validator rather
 // than compared pairwise.
 const MAX_ATTRIBUTES = 64;
-
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const BANG = 0x21;
-const DOUBLE_QUOTE = 0x22;
-const HASH = 0x23;
-const SINGLE_QUOTE = 0x27;
-const SLASH = 0x2f;
-const SEMICOLON = 0x3b;
-const LT = 0x3c;
-const EQUALS = 0x3d;
-const GT = 0x3e;
-const QUESTION = 0x3f;
 
 /**
  * Whether fast-xml-parser's `XMLValidator.validate` surely accepts the text,
@@ -248,88 +250,6 @@ export function isSurelyWellFormed(text: string): boolean {
         i = tag;
         break;
       }
-    }
-  }
-}
-
-function isSpace(char: number): boolean {
-  return char === SPACE || char === LF || char === TAB || char === CR;
-}
-
-/** Where the validator stops reading a tag name. */
-function endsTagName(char: number): boolean {
-  return char === GT || isSpace(char);
-}
-
-function isLetter(char: number): boolean {
-  const lower = char | 0x20;
-  return lower >= 0x61 && lower <= 0x7a;
-}
-
-function isDigit(char: number): boolean {
-  return char >= 0x30 && char <= 0x39;
-}
-
-/** `[A-Za-z_:]`: a subset of the name start characters XML allows. */
-function isNameStart(char: number): boolean {
-  return isLetter(char) || char === 0x5f /* _ */ || char === 0x3a /* : */;
-}
-
-/** `[A-Za-z0-9_:.-]`: a subset of the name characters XML allows. */
-function isNameChar(char: number): boolean {
-  return (
-    isNameStart(char) ||
-    isDigit(char) ||
-    char === 0x2d /* - */ ||
-    char === 0x2e /* . */
-  );
-}
-
-function isName(text: string, start: number, end: number): boolean {
-  if (end <= start || !isNameStart(text.charCodeAt(start))) {
-    return false;
-  }
-  for (let i = start + 1; i < end; i++) {
-    if (!isNameChar(text.charCodeAt(i))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
- * The index of the ';' that ends the reference at `start` (an '&'), or -1
- * unless it is `&name;` with 1 to 20 word characters, `&#digits;` or
- * `&#xhexdigits;`.
- */
-function referenceEnd(text: string, start: number): number {
-  let i = start + 1;
-  if (text.charCodeAt(i) === HASH) {
-    i++;
-    const hex = text.charCodeAt(i) === 0x78; /* x */
-    if (hex) {
-      i++;
-    }
-    const digitsStart = i;
-    for (;;) {
-      const char = text.charCodeAt(i);
-      const lower = char | 0x20;
-      if (isDigit(char) || (hex && lower >= 0x61 && lower <= 0x66)) {
-        i++;
-      } else {
-        return char === SEMICOLON && i > digitsStart ? i : -1;
-      }
-    }
-  }
-  const nameStart = i;
-  for (;;) {
-    const char = text.charCodeAt(i);
-    if (isLetter(char) || isDigit(char) || char === 0x5f /* _ */) {
-      i++;
-    } else {
-      return char === SEMICOLON && i > nameStart && i - nameStart <= 20
-        ? i
-        : -1;
     }
   }
 }
