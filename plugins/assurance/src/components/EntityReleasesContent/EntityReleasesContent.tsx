@@ -56,8 +56,11 @@ export const EntityReleasesContent = () => {
         missing="data"
         title="No releases recorded"
         description={
-          'Releases appear here once a pipeline records a deployment, for ' +
-          'example with `assurance release record` after each deploy.'
+          <>
+            Releases appear here once a pipeline records a deployment, for
+            example with <code>assurance release record</code> after each
+            deploy.
+          </>
         }
       />
     );
