@@ -67,6 +67,23 @@ export const releaseRecordSchema = z.object({
   migrationStatus: migrationStatusSchema.default('none'),
   reason: reasonSchema.optional(),
   workItem: z.string().trim().max(255).optional(),
+  /**
+   * When the deployment happened, for a pipeline that reports after the
+   * fact or imports history; defaults to now and may not be in the future.
+   */
+  deployedAt: z.iso
+    .datetime({
+      offset: true,
+      error: 'deployedAt must be an ISO 8601 date-time with a time zone',
+    })
+    .optional(),
+  /** Evidence of this deployment (logs, smoke tests) beyond the digest's. */
+  evidenceIds: z
+    .array(z.uuid({ error: 'evidenceIds must hold evidence ids (UUIDs)' }), {
+      error: 'evidenceIds must be a list of evidence ids',
+    })
+    .max(100, 'evidenceIds may hold at most 100 ids')
+    .optional(),
 });
 
 /**
@@ -120,4 +137,59 @@ export const rollbackRequestSchema = z.object({
     .trim()
     .min(1, 'reason is required: say why you roll back')
     .max(2000, 'reason must be at most 2000 characters'),
+});
+
+const releaseStatuses = [
+  'pending-approval',
+  'deploying',
+  'succeeded',
+  'failed',
+  'rolled-back',
+  'superseded',
+] as const;
+
+/**
+ * The query of `GET /v1/entities/{kind}/{namespace}/{name}/releases`:
+ * `environment`, `status` (comma-separated, any of) and `since` (ISO 8601).
+ *
+ * @public
+ */
+export const releaseListQuerySchema = z.object({
+  environment: z.string().trim().min(1).max(63).optional(),
+  status: z
+    .string()
+    .trim()
+    .transform(value => value.split(',').map(part => part.trim()))
+    .pipe(
+      z.array(
+        z.enum(releaseStatuses, {
+          error: `status must be a comma-separated list of ${releaseStatuses.join(
+            ', ',
+          )}`,
+        }),
+      ),
+    )
+    .optional(),
+  since: z.iso
+    .datetime({
+      offset: true,
+      error: 'since must be an ISO 8601 date-time with a time zone',
+    })
+    .optional(),
+});
+
+/**
+ * The query of `GET /v1/entities/{kind}/{namespace}/{name}/releases/measures`:
+ * the environment (default: the last, production) and how many weeks back.
+ *
+ * @public
+ */
+export const deploymentMeasuresQuerySchema = z.object({
+  environment: z.string().trim().min(1).max(63).optional(),
+  weeks: z.coerce
+    .number({ error: 'weeks must be a whole number from 1 to 52' })
+    .int('weeks must be a whole number from 1 to 52')
+    .min(1, 'weeks must be a whole number from 1 to 52')
+    .max(52, 'weeks must be a whole number from 1 to 52')
+    .default(12),
 });

@@ -120,3 +120,65 @@ export interface PromotionDecision {
   reasons: string[];
   release?: Release;
 }
+
+/**
+ * Which releases a history lists.
+ *
+ * @public
+ */
+export interface ReleaseFilter {
+  environment?: string;
+  /** Any of these statuses. */
+  status?: ReleaseStatus[];
+  /** Recorded at or after this time, ISO 8601. */
+  since?: string;
+}
+
+/**
+ * Deployments and failures of one week.
+ *
+ * @public
+ */
+export interface DeploymentMeasuresBucket {
+  /** Start of the week (Monday 00:00 UTC), ISO 8601. */
+  start: string;
+  /** Finished deployments: succeeded, superseded, failed or rolled back. */
+  deployments: number;
+  /** Deployments that failed or were rolled back. */
+  failures: number;
+  /** failures / deployments; null in a week without deployments. */
+  changeFailureRate: number | null;
+}
+
+/**
+ * The DORA deployment frequency and change-failure rate of one
+ * environment, week by week.
+ *
+ * @public
+ */
+export interface DeploymentMeasures {
+  environment: string;
+  weeks: number;
+  /** ISO 8601, the start of the first bucket. */
+  from: string;
+  /** ISO 8601, when the measures were taken. */
+  to: string;
+  buckets: DeploymentMeasuresBucket[];
+  totals: {
+    deployments: number;
+    failures: number;
+    changeFailureRate: number | null;
+    deploymentsPerWeek: number;
+  };
+}
+
+/**
+ * What a rollback did: the new release of the target's artifact, and the
+ * release it rolled back.
+ *
+ * @public
+ */
+export interface RollbackResult {
+  release: Release;
+  rolledBack: Release;
+}

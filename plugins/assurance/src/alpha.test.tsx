@@ -81,6 +81,10 @@ const assuranceApi: AssuranceApi = {
   getDrift: async () => [],
   listEnvironments: async () => [],
   listReleases: async () => [],
+  getDeploymentMeasures: jest.fn(),
+  promote: jest.fn(),
+  approveRelease: jest.fn(),
+  rollback: jest.fn(),
 };
 
 describe('assurance plugin (new frontend system)', () => {

@@ -23,7 +23,14 @@ import {
   EvidenceVerification,
 } from '../types';
 import { EntityGates } from '../gateResults';
-import { EnvironmentState, Release } from '../releases';
+import {
+  DeploymentMeasures,
+  EnvironmentState,
+  PromotionDecision,
+  Release,
+  ReleaseFilter,
+  RollbackResult,
+} from '../releases';
 
 /**
  * Reads the assurance backend, and asks it for gate overrides.
@@ -88,6 +95,33 @@ export interface AssuranceApi {
    * release, rollback target and pending approvals.
    */
   listEnvironments(options: { entityRef: string }): Promise<EnvironmentState[]>;
-  /** The entity's releases across all environments. */
-  listReleases(options: { entityRef: string }): Promise<Release[]>;
+  /** The entity's releases across all environments, newest first. */
+  listReleases(options: {
+    entityRef: string;
+    filter?: ReleaseFilter;
+  }): Promise<Release[]>;
+  /** Deployment frequency and change-failure rate, week by week. */
+  getDeploymentMeasures(options: {
+    entityRef: string;
+    environment?: string;
+    weeks?: number;
+  }): Promise<DeploymentMeasures>;
+  /**
+   * Asks to promote a digest. A refusal is an answer with reasons, not an
+   * error.
+   */
+  promote(options: {
+    entityRef: string;
+    environment: string;
+    digest: string;
+    reason?: string;
+  }): Promise<PromotionDecision>;
+  /** Approves someone else's pending promotion. */
+  approveRelease(options: { id: string }): Promise<Release>;
+  /** Rolls the environment back to its rollback target. */
+  rollback(options: {
+    entityRef: string;
+    environment: string;
+    reason: string;
+  }): Promise<RollbackResult>;
 }

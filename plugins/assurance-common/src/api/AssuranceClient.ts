@@ -25,7 +25,14 @@ import {
   EvidenceVerification,
 } from '../types';
 import { EntityGates } from '../gateResults';
-import { EnvironmentState, Release } from '../releases';
+import {
+  DeploymentMeasures,
+  EnvironmentState,
+  PromotionDecision,
+  Release,
+  ReleaseFilter,
+  RollbackResult,
+} from '../releases';
 import { AssuranceApi } from './AssuranceApi';
 
 /**
@@ -149,11 +156,70 @@ export class AssuranceClient implements AssuranceApi {
     return environments;
   }
 
-  async listReleases(options: { entityRef: string }): Promise<Release[]> {
+  async listReleases(options: {
+    entityRef: string;
+    filter?: ReleaseFilter;
+  }): Promise<Release[]> {
+    const { environment, status, since } = options.filter ?? {};
     const { items } = await this.#get<{ items: Release[] }>(
-      `/v1/entities/${entityRefToPath(options.entityRef)}/releases`,
+      `/v1/entities/${entityRefToPath(options.entityRef)}/releases${toQuery({
+        environment,
+        status: status?.join(','),
+        since,
+      })}`,
     );
     return items;
+  }
+
+  async getDeploymentMeasures(options: {
+    entityRef: string;
+    environment?: string;
+    weeks?: number;
+  }): Promise<DeploymentMeasures> {
+    return this.#get(
+      `/v1/entities/${entityRefToPath(
+        options.entityRef,
+      )}/releases/measures${toQuery({
+        environment: options.environment,
+        weeks: options.weeks?.toString(),
+      })}`,
+    );
+  }
+
+  async promote(options: {
+    entityRef: string;
+    environment: string;
+    digest: string;
+    reason?: string;
+  }): Promise<PromotionDecision> {
+    const { entityRef, environment, ...body } = options;
+    return this.#post(
+      `/v1/entities/${entityRefToPath(
+        entityRef,
+      )}/environments/${encodeURIComponent(environment)}/promotions`,
+      body,
+    );
+  }
+
+  async approveRelease(options: { id: string }): Promise<Release> {
+    return this.#post(
+      `/v1/releases/${encodeURIComponent(options.id)}/approve`,
+      {},
+    );
+  }
+
+  async rollback(options: {
+    entityRef: string;
+    environment: string;
+    reason: string;
+  }): Promise<RollbackResult> {
+    const { entityRef, environment, reason } = options;
+    return this.#post(
+      `/v1/entities/${entityRefToPath(
+        entityRef,
+      )}/environments/${encodeURIComponent(environment)}/rollbacks`,
+      { reason },
+    );
   }
 
   async listEvidence(options: {
