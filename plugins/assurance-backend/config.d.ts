@@ -76,7 +76,9 @@ export interface Config {
     };
 
     /**
-     * Promotion rule per environment (names from `assurance.environments`).
+     * Promotion rule per environment: names from `assurance.environments`,
+     * or lower-case names that only some entities'
+     * `real-app-forever.dev/environments` annotations use (e.g. `qa`).
      * Left out: requiredGates = the effective policy's required gates there;
      * requirePreviousStage = true except for the first stage;
      * requireApproval = true for `prod` only.
@@ -93,8 +95,16 @@ export interface Config {
     promotionApprovalDays?: number;
 
     /**
-     * The environments that gate policy and drift know, in order. Defaults
-     * to dev, staging, prod.
+     * The environments that gate policy, drift and releases know, in
+     * promotion order; the last is production. Defaults to dev, staging,
+     * prod.
+     *
+     * An entity may name its own with the annotation
+     * `real-app-forever.dev/environments`, a comma-separated ordered list
+     * such as `dev, qa, staging, prod` (names: lower-case letters, digits
+     * and `-`, starting with a letter, at most 63 characters). It replaces
+     * this list for that entity. An invalid annotation is ignored: the
+     * entity keeps this list, and its environments answer says why.
      */
     environments?: string[];
 

@@ -140,16 +140,23 @@ export const assurancePlugin = createBackendPlugin({
           policyService,
         });
         const releaseStore = await DatabaseReleaseStore.create({ database });
+        const releaseConfig = readReleaseConfig({
+          config,
+          environments: policyService.listEnvironments(),
+        });
+        if (releaseConfig.annotationOnly.length > 0) {
+          logger.info(
+            'Promotion rules for environments that only entity annotations name',
+            { environments: releaseConfig.annotationOnly.join(',') },
+          );
+        }
         const releaseService = new ReleaseService({
           releases: releaseStore,
           store,
           policyService,
           overrides,
           gates: gates.gates,
-          config: readReleaseConfig({
-            config,
-            environments: policyService.listEnvironments(),
-          }),
+          config: releaseConfig,
         });
         const ingest = new IngestService({
           store,

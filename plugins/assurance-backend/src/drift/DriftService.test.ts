@@ -20,6 +20,7 @@ import { InputError } from '@backstage/errors';
 import { EffectivePolicy } from '@real-app-forever/plugin-assurance-common';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { verifyAuditChain } from '../database/auditLog';
+import { resolveEntityEnvironments } from '../policy/entityEnvironments';
 import { PolicyService } from '../policy/PolicyService';
 import { DatabaseRuntimeConfigStore } from './DatabaseRuntimeConfigStore';
 import { DriftService } from './DriftService';
@@ -79,7 +80,11 @@ describe.each(databases.eachSupportedId())('DriftService on %p', id => {
     const service = new DriftService({
       store,
       policyService: {
-        listEnvironments: () => ['dev', 'staging', 'prod'],
+        listEnvironments: e =>
+          resolveEntityEnvironments({
+            entity: e,
+            configured: ['dev', 'staging', 'prod'],
+          }).environments,
         getEffectivePolicy: options =>
           fakePolicy(policy.minLineRate).getEffectivePolicy(options),
       },
@@ -107,6 +112,32 @@ describe.each(databases.eachSupportedId())('DriftService on %p', id => {
         differences: [],
       })),
     );
+  });
+
+  it("reports on the entity's own environments from its annotation", async () => {
+    const { service, report } = await setup({});
+    const annotated: Entity = {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: { 'real-app-forever.dev/environments': 'dev, qa' },
+      },
+    };
+    const drift = await service.getDrift({ entity: annotated, entityRef });
+    expect(drift.map(d => d.environment)).toEqual(['dev', 'qa']);
+    await expect(
+      service.report({
+        entity: annotated,
+        entityRef,
+        environment: 'prod',
+        document: {},
+        actor: 'external:ci',
+        now: new Date(),
+      }),
+    ).rejects.toThrow(
+      "Unknown environment 'prod'; known environments: dev, qa",
+    );
+    await expect(report('staging', good(0.6))).resolves.toBeDefined();
   });
 
   it('stores reports with audit entries and keeps the last known good', async () => {

@@ -57,7 +57,7 @@ export class DriftService {
     now: Date;
   }): Promise<RuntimeConfigReportResult> {
     const { entity, entityRef, environment, document, actor, now } = options;
-    const environments = this.options.policyService.listEnvironments();
+    const environments = this.options.policyService.listEnvironments(entity);
     if (!environments.includes(environment)) {
       throw new InputError(
         `Unknown environment '${environment}'; known environments: ${
@@ -120,7 +120,9 @@ export class DriftService {
   }): Promise<EnvironmentDrift[]> {
     const { entity, entityRef } = options;
     const result: EnvironmentDrift[] = [];
-    for (const environment of this.options.policyService.listEnvironments()) {
+    for (const environment of this.options.policyService.listEnvironments(
+      entity,
+    )) {
       const stored = await this.options.store.getLatest({
         entityRef,
         environment,

@@ -200,6 +200,21 @@ describe('GET /v1/entities/:ref/gates', () => {
     expect(entity.body.gates[0].evidenceIds).toEqual([passingB]);
   });
 
+  it("checks the environment against the entity's environments", async () => {
+    policyService.listEnvironments.mockImplementation(entity =>
+      entity ? ['dev', 'qa', 'prod'] : ['dev', 'prod'],
+    );
+    const response = await request(app)
+      .get(`${gatesPath}?environment=qa`)
+      .set(asUser);
+    expect(response.status).toBe(200);
+    expect(policyService.listEnvironments).toHaveBeenCalledWith(
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'payments-api' }),
+      }),
+    );
+  });
+
   it('evaluates with the policy of the environment asked for', async () => {
     const response = await request(app)
       .get(`${gatesPath}?environment=prod`)

@@ -178,6 +178,32 @@ describe.each(databases.eachSupportedId())('DefaultPolicyService on %p', id => {
     );
   });
 
+  it('takes the environments of an entity from its annotation', async () => {
+    const service = await createService({
+      environments: { prod: { requiredGates: ['smoke-test'] } },
+    });
+    const annotated = (value: string): Entity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: { 'real-app-forever.dev/environments': value },
+      },
+    });
+    const qa = annotated('dev, qa, prod');
+    expect(service.listEnvironments(qa)).toEqual(['dev', 'qa', 'prod']);
+    await expect(
+      service.getEffectivePolicy({ entity: qa, environment: 'qa' }),
+    ).resolves.toMatchObject({ environment: 'qa' });
+    await expect(
+      service.getEffectivePolicy({ entity, environment: 'qa' }),
+    ).rejects.toThrow("Unknown environment 'qa'");
+    // An invalid annotation falls back to config instead of failing.
+    expect(service.listEnvironments(annotated('Dev,,prod'))).toEqual([
+      'dev',
+      'prod',
+    ]);
+  });
+
   it('keeps at most 20 versions in an answer, newest first', async () => {
     for (let rate = 0; rate < 22; rate += 1) {
       const service = await createService({

@@ -28,6 +28,7 @@ import {
 import { Knex } from 'knex';
 import { appendAuditEntry } from '../database/auditLog';
 import { toDate } from '../database/time';
+import { resolveEntityEnvironments } from './entityEnvironments';
 import { PolicyConfig, readPolicyConfig } from './policyConfig';
 import { PolicyService } from './PolicyService';
 import { resolveEffectivePolicy } from './resolveEffectivePolicy';
@@ -90,12 +91,10 @@ export class DefaultPolicyService implements PolicyService {
     environment?: string;
   }): Promise<EffectivePolicy> {
     const { entity, environment } = options;
-    if (
-      environment !== undefined &&
-      !this.policy.environments.includes(environment)
-    ) {
+    const known = this.listEnvironments(entity);
+    if (environment !== undefined && !known.includes(environment)) {
       throw new InputError(
-        `Unknown environment '${environment}', known environments are ${this.policy.environments.join(
+        `Unknown environment '${environment}', known environments are ${known.join(
           ', ',
         )}`,
       );
@@ -116,8 +115,11 @@ export class DefaultPolicyService implements PolicyService {
     };
   }
 
-  listEnvironments(): string[] {
-    return [...this.policy.environments];
+  listEnvironments(entity?: Entity): string[] {
+    return resolveEntityEnvironments({
+      entity,
+      configured: this.policy.environments,
+    }).environments;
   }
 
   /**

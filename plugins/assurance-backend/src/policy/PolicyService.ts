@@ -33,6 +33,11 @@ export interface PolicyService {
     environment?: string;
   }): Promise<EffectivePolicy>;
 
-  /** The environments policy knows, in order (e.g. dev, staging, prod). */
-  listEnvironments(): string[];
+  /**
+   * The environments policy knows, in order (e.g. dev, staging, prod):
+   * the entity's own when its `real-app-forever.dev/environments`
+   * annotation is valid, else the configured ones (also without an
+   * entity).
+   */
+  listEnvironments(entity?: Entity): string[];
 }

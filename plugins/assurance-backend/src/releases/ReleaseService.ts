@@ -26,6 +26,10 @@ import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { evaluateEntityGates } from '../gates/evaluateEntityGates';
 import { OverrideReader } from '../overrides/OverrideReader';
+import {
+  EntityEnvironments,
+  resolveEntityEnvironments,
+} from '../policy/entityEnvironments';
 import { PolicyService } from '../policy/PolicyService';
 import {
   ReleaseConfig,
@@ -53,9 +57,33 @@ export class ReleaseService {
     },
   ) {}
 
-  /** The environment's name and position, or 400 when it is unknown. */
-  requireEnvironment(environment: string): { order: number; all: string[] } {
-    const all = this.options.policyService.listEnvironments();
+  /**
+   * The entity's environments in promotion order, where they come from
+   * and what is wrong with its annotation, if anything.
+   */
+  environmentsOf(entity: Entity): EntityEnvironments {
+    const { policyService } = this.options;
+    const { source, problems } = resolveEntityEnvironments({
+      entity,
+      configured: policyService.listEnvironments(),
+    });
+    return {
+      environments: policyService.listEnvironments(entity),
+      source,
+      problems,
+    };
+  }
+
+  /**
+   * The environment's position among the entity's environments, or 400
+   * naming the known ones when it is not one of them.
+   */
+  requireEnvironment(options: { entity: Entity; environment: string }): {
+    order: number;
+    all: string[];
+  } {
+    const { entity, environment } = options;
+    const all = this.options.policyService.listEnvironments(entity);
     const order = all.indexOf(environment);
     if (order < 0) {
       throw new InputError(
@@ -98,7 +126,7 @@ export class ReleaseService {
       releases.listActive({ entityRef }),
     ]);
     return Promise.all(
-      policyService.listEnvironments().map(async (name, order) => {
+      policyService.listEnvironments(entity).map(async (name, order) => {
         const here = history.filter(r => r.environment === name);
         const activeRelease = here.find(r => r.id === active[name]) ?? null;
         const rule = await this.ruleOf({ entity, environment: name, order });
@@ -162,7 +190,7 @@ export class ReleaseService {
     now: Date;
   }): Promise<{ rule: PromotionRule; reasons: string[] }> {
     const { entity, entityRef, environment, digest, now } = options;
-    const { order, all } = this.requireEnvironment(environment);
+    const { order, all } = this.requireEnvironment({ entity, environment });
     const rule = await this.ruleOf({ entity, environment, order });
     const [artifacts, gates, ranDigest] = await Promise.all([
       this.options.store.listArtifacts({ entityRef }),

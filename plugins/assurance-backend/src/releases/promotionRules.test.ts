@@ -57,7 +57,7 @@ describe('readReleaseConfig', () => {
   it('defaults to no rules and 7 approval days', () => {
     expect(
       readReleaseConfig({ config: new ConfigReader({}), environments }),
-    ).toEqual({ rules: {}, approvalDays: 7 });
+    ).toEqual({ rules: {}, approvalDays: 7, annotationOnly: [] });
   });
 
   it('reads rules and approval days', () => {
@@ -70,11 +70,22 @@ describe('readReleaseConfig', () => {
     expect(readReleaseConfig({ config, environments })).toEqual({
       rules: { staging: { requireApproval: true } },
       approvalDays: 3,
+      annotationOnly: [],
+    });
+  });
+
+  it('accepts rules for environments only annotations name', () => {
+    const config = new ConfigReader({
+      assurance: { environmentRules: { qa: { requireApproval: true } } },
+    });
+    expect(readReleaseConfig({ config, environments })).toMatchObject({
+      rules: { qa: { requireApproval: true } },
+      annotationOnly: ['qa'],
     });
   });
 
   it.each([
-    [{ environmentRules: { qa: {} } }, /unknown environment 'qa'/],
+    [{ environmentRules: { QA_1: {} } }, /unknown environment 'QA_1'/],
     [
       { environmentRules: { dev: { requirePreviousStage: true } } },
       /first stage/,

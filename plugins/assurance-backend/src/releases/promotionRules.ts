@@ -20,6 +20,7 @@ import {
   PromotionRule,
 } from '@real-app-forever/plugin-assurance-common';
 import { z } from 'zod';
+import { ENVIRONMENT_NAME_PATTERN } from '../policy/entityEnvironments';
 
 /** Pending promotions lapse after this many days unless configured. */
 const DEFAULT_APPROVAL_DAYS = 7;
@@ -44,13 +45,16 @@ export interface ReleaseConfig {
 }
 
 /**
- * Reads and checks the promotion rules. Rules may only name known
- * environments, and the first stage has no previous stage to require.
+ * Reads and checks the promotion rules. A rule may name an environment
+ * that is not in `assurance.environments` when it is a valid annotation
+ * name: it applies to the entities whose `real-app-forever.dev/environments`
+ * annotation names it (`annotationOnly` lists those). The first configured
+ * stage has no previous stage to require.
  */
 export function readReleaseConfig(options: {
   config: Config;
   environments: string[];
-}): ReleaseConfig {
+}): ReleaseConfig & { annotationOnly: string[] } {
   const { config, environments } = options;
   const parsed = rulesSchema.safeParse(
     config.getOptional('assurance.environmentRules') ?? {},
@@ -62,14 +66,18 @@ export function readReleaseConfig(options: {
         .join('; ')}`,
     );
   }
+  const annotationOnly: string[] = [];
   for (const [environment, rule] of Object.entries(parsed.data)) {
     const index = environments.indexOf(environment);
-    if (index < 0) {
+    if (index < 0 && !ENVIRONMENT_NAME_PATTERN.test(environment)) {
       throw new Error(
-        `assurance.environmentRules names unknown environment '${environment}'; known environments are ${environments.join(
+        `assurance.environmentRules names unknown environment '${environment}': it is not in assurance.environments (${environments.join(
           ', ',
-        )}`,
+        )}) and not a valid annotation environment name (lower-case letters, digits and -)`,
       );
+    }
+    if (index < 0) {
+      annotationOnly.push(environment);
     }
     if (index === 0 && rule.requirePreviousStage) {
       throw new Error(
@@ -85,7 +93,7 @@ export function readReleaseConfig(options: {
       'assurance.promotionApprovalDays must be a whole number of days, at least 1',
     );
   }
-  return { rules: parsed.data, approvalDays };
+  return { rules: parsed.data, approvalDays, annotationOnly };
 }
 
 /**

@@ -117,7 +117,7 @@ export function createReleaseActionsRouter(options: {
       );
       const body = parseInput(rollbackRequestSchema, req.body);
       const environment = req.params.env;
-      releaseService.requireEnvironment(environment);
+      releaseService.requireEnvironment({ entity, environment });
 
       const id = randomUUID();
       const auditEvent = await auditor.createEvent({

@@ -115,7 +115,7 @@ export function createEntityRouter(options: {
     const { entityRef, entity } = await readableEntity(req);
     const query = parseInput(gatesQuerySchema, req.query);
     const { digest, environment } = query;
-    const environments = policyService.listEnvironments();
+    const environments = policyService.listEnvironments(entity);
     if (environment !== undefined && !environments.includes(environment)) {
       throw new InputError(
         `Unknown environment '${environment}', known environments are ${

@@ -15,6 +15,7 @@
  */
 
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
@@ -36,6 +37,17 @@ const payments = paymentsEntity({
   },
 });
 
+/** An entity with a stage of its own. */
+const orders: Entity = {
+  ...paymentsEntity({
+    annotations: { 'real-app-forever.dev/environments': 'dev, qa, prod' },
+  }),
+  metadata: {
+    name: 'orders-api',
+    annotations: { 'real-app-forever.dev/environments': 'dev, qa, prod' },
+  },
+};
+
 const path = '/v1/entities/component/default/payments-api/policy';
 const asUser = {
   Authorization: mockCredentials.user.header('user:default/ada'),
@@ -46,7 +58,7 @@ describe('createPolicyRouter', () => {
   let authorize: jest.Mock;
 
   beforeEach(async () => {
-    const context = await createTestContext({ entities: [payments] });
+    const context = await createTestContext({ entities: [payments, orders] });
     ({ authorize } = context);
     const policyService = await DefaultPolicyService.create({
       config: new ConfigReader({
@@ -111,6 +123,22 @@ describe('createPolicyRouter', () => {
     const response = await request(app).get(`${path}${query}`).set(asUser);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe(message);
+  });
+
+  it("checks the environment against the entity's annotation", async () => {
+    const ordersPath = '/v1/entities/component/default/orders-api/policy';
+    const qa = await request(app)
+      .get(`${ordersPath}?environment=qa`)
+      .set(asUser);
+    expect(qa.status).toBe(200);
+    expect(qa.body.environment).toBe('qa');
+    const staging = await request(app)
+      .get(`${ordersPath}?environment=staging`)
+      .set(asUser);
+    expect(staging.status).toBe(400);
+    expect(staging.body.error.message).toBe(
+      "Unknown environment 'staging', known environments are dev, qa, prod",
+    );
   });
 
   it('answers the effective policy with sources, refusals and history', async () => {

@@ -47,7 +47,7 @@ export function createPolicyRouter(options: {
 
     const query = parseInput(policyQuerySchema, req.query);
     const { environment } = query;
-    const known = policyService.listEnvironments();
+    const known = policyService.listEnvironments(entity);
     if (environment !== undefined && !known.includes(environment)) {
       throw new InputError(
         `Unknown environment '${environment}', known environments are ${known.join(

@@ -43,6 +43,7 @@ import {
   record,
   tests,
 } from '../gates/__testUtils__/fixtures';
+import { resolveEntityEnvironments } from '../policy/entityEnvironments';
 import { PolicyService } from '../policy/PolicyService';
 import { DatabaseReleaseStore } from '../releases/DatabaseReleaseStore';
 import { ReleaseNotifier } from '../releases/ReleaseNotifier';
@@ -61,8 +62,22 @@ const payments: Entity = {
   spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
 };
 
+/** Payments, with a qa stage of its own or with a broken annotation. */
+const annotated = (name: string, environments: string): Entity => ({
+  ...payments,
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'real-app-forever.dev/environments': environments },
+  },
+});
+
 const policyService: PolicyService = {
-  listEnvironments: () => ['dev', 'staging', 'prod'],
+  listEnvironments: entity =>
+    resolveEntityEnvironments({
+      entity,
+      configured: ['dev', 'staging', 'prod'],
+    }).environments,
   getEffectivePolicy: async () =>
     ({
       entityRef: 'component:default/payments-api',
@@ -129,7 +144,13 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
         defaultCredentials: mockCredentials.none(),
       }),
       permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({ entities: [payments] }),
+      catalog: catalogServiceMock({
+        entities: [
+          payments,
+          annotated('orders-api', 'dev, qa, prod'),
+          annotated('broken-api', 'dev, QA'),
+        ],
+      }),
     });
     // The real store, but with the artifacts and evidence of this test.
     const store: EvidenceStore = Object.assign(Object.create(evidenceStore), {
@@ -153,7 +174,7 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
       policyService,
       overrides: { listOverrides: async () => [] },
       gates: new Map([['unit-tests', unitTests]]),
-      config: { rules: {}, approvalDays: 7 },
+      config: { rules: { qa: { requireApproval: true } }, approvalDays: 7 },
     });
     const router = createReleasesRouter({
       access,
@@ -226,6 +247,48 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
       .set('authorization', ada);
     expect(list.body.items).toHaveLength(1);
     expect(await auditActions()).toEqual(['release.record', 'release.update']);
+  });
+
+  it("lists the entity's environments from its annotation, or says why not", async () => {
+    const orders = await request(app)
+      .get('/v1/entities/component/default/orders-api/environments')
+      .set('authorization', ada);
+    expect(orders.body.source).toBe('annotation');
+    expect(orders.body.problems).toBeUndefined();
+    expect(
+      orders.body.environments.map((e: { name: string }) => e.name),
+    ).toEqual(['dev', 'qa', 'prod']);
+    // qa takes its configured rule, prod its default.
+    expect(orders.body.environments[1].rule.requireApproval).toBe(true);
+    expect(orders.body.environments[2].rule.requireApproval).toBe(true);
+
+    const broken = await request(app)
+      .get('/v1/entities/component/default/broken-api/environments')
+      .set('authorization', ada);
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({
+      source: 'config',
+      problems: [expect.stringContaining("'QA' is not an environment name")],
+    });
+    expect(broken.body.environments).toHaveLength(3);
+
+    const plain = await request(app)
+      .get(`${entityPath}/environments`)
+      .set('authorization', ada);
+    expect(plain.body.source).toBe('config');
+    expect(plain.body.problems).toBeUndefined();
+
+    const recorded = await request(app)
+      .post('/v1/entities/component/default/orders-api/releases')
+      .set('authorization', ada)
+      .send({
+        environment: 'staging',
+        artifact: { name: 'orders-api', digest: DIGEST_A },
+      });
+    expect(recorded.status).toBe(400);
+    expect(recorded.body.error.message).toBe(
+      "Unknown environment 'staging', known environments are dev, qa, prod",
+    );
   });
 
   it('refuses an unknown environment and a bad body', async () => {

@@ -67,12 +67,15 @@ export function createReleasesRouter(options: {
   router.post(
     '/v1/entities/:kind/:namespace/:name/releases',
     async (req, res) => {
-      const { entityRef, actor } = await entityFor(
+      const { entity, entityRef, actor } = await entityFor(
         req,
         assuranceReleaseRecordPermission,
       );
       const body = parseInput(releaseRecordSchema, req.body);
-      releaseService.requireEnvironment(body.environment);
+      releaseService.requireEnvironment({
+        entity,
+        environment: body.environment,
+      });
 
       const id = randomUUID();
       const auditEvent = await auditor.createEvent({
@@ -165,12 +168,15 @@ export function createReleasesRouter(options: {
         req,
         assuranceEvidenceReadPermission,
       );
+      const { source, problems } = releaseService.environmentsOf(entity);
       res.json({
         environments: await releaseService.listEnvironments({
           entity,
           entityRef,
           now: now(),
         }),
+        source,
+        ...(problems.length > 0 && { problems }),
       });
     },
   );
