@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { Link, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import type { GateResult } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -22,6 +22,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import FlagIcon from '@material-ui/icons/Flag';
 import { DateTime } from 'luxon';
+import { EvidenceLinks } from '../EvidenceLinks';
 import { GateStatusLabel } from '../GateStatusLabel';
 import { ExpiryTime } from '../GateOverrides/ExpiryTime';
 import { RelativeTime } from '../RelativeTime';
@@ -198,29 +199,4 @@ function OverrideDetails(props: {
       </Typography>
     </Box>
   );
-}
-
-function EvidenceLinks(props: { ids: string[] }) {
-  if (props.ids.length === 0) {
-    return <Typography variant="body2">None</Typography>;
-  }
-  return (
-    <>
-      {props.ids.map(id => (
-        <div key={id}>
-          <Link
-            to={`../evidence?id=${encodeURIComponent(id)}`}
-            relative="path"
-            title={`Show evidence ${id}`}
-          >
-            {shortId(id)}
-          </Link>
-        </div>
-      ))}
-    </>
-  );
-}
-
-function shortId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
 }
