@@ -117,6 +117,24 @@ export function mockAssuranceApi(
     getDrift: jest.fn(async () => []),
     listEnvironments: jest.fn(async () => []),
     listReleases: jest.fn(async () => []),
+    getDeploymentMeasures: jest.fn(
+      async ({ environment = 'prod', weeks = 12 }) => ({
+        environment,
+        weeks,
+        from: DateTime.now().minus({ weeks }).toUTC().toISO()!,
+        to: DateTime.now().toUTC().toISO()!,
+        buckets: [],
+        totals: {
+          deployments: 0,
+          failures: 0,
+          changeFailureRate: null,
+          deploymentsPerWeek: 0,
+        },
+      }),
+    ),
+    promote: jest.fn(),
+    approveRelease: jest.fn(),
+    rollback: jest.fn(),
     ...overrides,
   } as jest.Mocked<AssuranceApi>;
 }

@@ -14,17 +14,31 @@
  * limitations under the License.
  */
 
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { RenderResult } from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { errorApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type {
   AssuranceApi,
+  DeploymentMeasures,
   EnvironmentState,
   Release,
 } from '@real-app-forever/plugin-assurance-common';
+import { ResponseError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import { assuranceApiRef } from '../api';
 import { EntityReleasesContent } from '../components/EntityReleasesContent';
-import { entity, ENTITY_REF } from './evidence';
+import { entity, ENTITY_REF, LocationSearch } from './evidence';
+
+type PolicyDecision = Awaited<ReturnType<PermissionApi['authorize']>>;
 
 /** A succeeded release of payments 1.4.2 to prod; override what a test needs. */
 export function release(overrides: Partial<Release> = {}): Release {
@@ -68,13 +82,93 @@ export function environmentState(
   };
 }
 
-/** Renders the Releases tab of {@link entity}. */
-export async function renderReleases(api: AssuranceApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[assuranceApiRef, api]]}>
+/** Measures of prod over `buckets.length` weeks; totals from the buckets. */
+export function deploymentMeasures(
+  buckets: Array<{ deployments: number; failures: number }>,
+  environment = 'prod',
+): DeploymentMeasures {
+  const start = DateTime.utc()
+    .startOf('week')
+    .minus({ weeks: buckets.length - 1 });
+  const deployments = buckets.reduce((sum, b) => sum + b.deployments, 0);
+  const failures = buckets.reduce((sum, b) => sum + b.failures, 0);
+  return {
+    environment,
+    weeks: buckets.length,
+    from: start.toISO()!,
+    to: DateTime.utc().toISO()!,
+    buckets: buckets.map((bucket, index) => ({
+      start: start.plus({ weeks: index }).toISO()!,
+      ...bucket,
+      changeFailureRate:
+        bucket.deployments > 0 ? bucket.failures / bucket.deployments : null,
+    })),
+    totals: {
+      deployments,
+      failures,
+      changeFailureRate: deployments > 0 ? failures / deployments : null,
+      deploymentsPerWeek: deployments / buckets.length,
+    },
+  };
+}
+
+/**
+ * Renders the Releases tab of {@link entity} as `user`, who holds the
+ * permissions named in `allow` (all of them by default).
+ *
+ * NOTE(assurance): usePermission caches each decision for the life of the
+ * test file (see renderGates); keep one `allow` per file.
+ */
+export async function renderReleases(
+  api: AssuranceApi,
+  options: { route?: string; user?: string; allow?: string[] } = {},
+): Promise<RenderResult & { authorize: jest.Mock }> {
+  const authorize = jest.fn(
+    async (request: Parameters<PermissionApi['authorize']>[0]) =>
+      ({
+        result:
+          !options.allow || options.allow.includes(request.permission.name)
+            ? 'ALLOW'
+            : 'DENY',
+      } as PolicyDecision),
+  );
+  const rendered = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [assuranceApiRef, api],
+        [permissionApiRef, { authorize }],
+        [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: options.user ?? 'user:default/bob',
+          }),
+        ],
+        [errorApiRef, { post: jest.fn(), error$: jest.fn() }],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityReleasesContent />
+        <LocationSearch />
       </EntityProvider>
     </TestApiProvider>,
+    { routeEntries: [options.route ?? '/'] },
+  );
+  return { ...rendered, authorize };
+}
+
+/** What the client throws when the server answers 403 with `message`. */
+export async function forbidden(message: string): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotAllowedError', message },
+        response: { statusCode: 403 },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
   );
 }

@@ -28,4 +28,14 @@ export { useGateOverrides } from './useGateOverrides';
 export { useGateView } from './useGateView';
 export { useLinkedEvidence } from './useLinkedEvidence';
 export { useOverrideActions } from './useOverrideActions';
-export { useReleases } from './useReleases';
+export { useDeploymentMeasures } from './useDeploymentMeasures';
+export { useEnvironments } from './useEnvironments';
+export {
+  RELEASE_STATUSES,
+  SINCE_DAYS,
+  useReleaseFilter,
+} from './useReleaseFilter';
+export type { ReleaseHistoryView, SinceKey } from './useReleaseFilter';
+export { useReleaseActions } from './useReleaseActions';
+export type { ReleaseActions } from './useReleaseActions';
+export { useReleaseHistory } from './useReleaseHistory';

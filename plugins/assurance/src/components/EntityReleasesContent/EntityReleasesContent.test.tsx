@@ -42,6 +42,7 @@ describe('EntityReleasesContent', () => {
     const pending = release({
       id: 'rel-3',
       status: 'pending-approval',
+      reason: 'Ship 1.5.0',
       artifact: {
         name: 'payments',
         version: '1.5.0',

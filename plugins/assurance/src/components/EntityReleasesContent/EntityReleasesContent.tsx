@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   EmptyState,
   Progress,
@@ -23,62 +23,116 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useReleases } from '../../hooks';
-import { EnvironmentCard } from './EnvironmentCard';
-import { ReleaseHistoryTable } from './ReleaseHistoryTable';
+import {
+  useDeploymentMeasures,
+  useEnvironments,
+  useReleaseActions,
+  useReleaseFilter,
+  useReleaseHistory,
+} from '../../hooks';
+import {
+  DeploymentMeasuresCard,
+  MEASURE_WEEKS,
+} from './DeploymentMeasuresCard';
+import { EnvironmentCards } from './EnvironmentCards';
+import { ReleaseHistory } from './ReleaseHistory';
 
 /**
  * The Releases tab of an entity: one card per environment, in promotion
- * order, with what is deployed there and what to roll back to; below, the
- * release history across environments, newest first. Read-only: the
- * backend records releases (`assurance release record`) and decides.
+ * order, with what is deployed there, what to roll back to, and the promote,
+ * approve and roll back actions the user may take; below, the release
+ * history across environments with filters kept in the URL, and the DORA
+ * deployment frequency and change-failure rate. The backend records
+ * releases (`assurance release record`) and decides every action.
  *
  * @public
  */
 export const EntityReleasesContent = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useReleases({ entityRef });
-  const environments = useMemo(
-    () => [...(value?.environments ?? [])].sort((a, b) => a.order - b.order),
-    [value],
+  const environments = useEnvironments({ entityRef });
+  const { view, filtered, setView, clearView } = useReleaseFilter();
+  const history = useReleaseHistory({ entityRef, view });
+  const names = useMemo(
+    () => (environments.value ?? []).map(environment => environment.name),
+    [environments.value],
   );
+  const [chosenEnvironment, setChosenEnvironment] = useState<string>();
+  const measuresEnvironment = chosenEnvironment ?? names[names.length - 1];
+  const measures = useDeploymentMeasures({
+    entityRef,
+    environment: measuresEnvironment,
+    weeks: MEASURE_WEEKS,
+  });
 
-  if (loading && !value) {
+  const { retry: retryEnvironments } = environments;
+  const { retry: retryHistory } = history;
+  const { retry: retryMeasures } = measures;
+  const refresh = useCallback(() => {
+    retryEnvironments();
+    retryHistory();
+    retryMeasures();
+  }, [retryEnvironments, retryHistory, retryMeasures]);
+  const actions = useReleaseActions({ entityRef, onChange: refresh });
+
+  if (environments.loading && !environments.value) {
     return <Progress />;
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
+  if (environments.error) {
+    return <ResponseErrorPanel error={environments.error} />;
   }
-  if (!value || value.releases.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No releases recorded"
-        description={
-          <>
-            Releases appear here once a pipeline records a deployment, for
-            example with <code>assurance release record</code> after each
-            deploy.
-          </>
-        }
-      />
-    );
-  }
+  // With no filter and no release at all, explain how releases get here;
+  // the cards stay, so that a first artifact can be promoted.
+  const noReleases = !filtered && history.value?.length === 0;
   return (
     <Grid container spacing={3} direction="column">
-      <Grid item>
-        <Grid container spacing={3}>
-          {environments.map(environment => (
-            <Grid item xs={12} md={4} key={environment.name}>
-              <EnvironmentCard environment={environment} />
-            </Grid>
-          ))}
+      {names.length > 0 && (
+        <Grid item>
+          <EnvironmentCards
+            entityRef={entityRef}
+            environments={environments.value ?? []}
+            actions={actions}
+          />
         </Grid>
-      </Grid>
-      <Grid item>
-        <ReleaseHistoryTable releases={value.releases} />
-      </Grid>
+      )}
+      {noReleases ? (
+        <Grid item>
+          <EmptyState
+            missing="data"
+            title="No releases recorded"
+            description={
+              <>
+                Releases appear here once a pipeline records a deployment, for
+                example with <code>assurance release record</code> after each
+                deploy.
+              </>
+            }
+          />
+        </Grid>
+      ) : (
+        <>
+          <Grid item>
+            <ReleaseHistory
+              history={history}
+              environments={names}
+              view={view}
+              filtered={filtered}
+              onChange={setView}
+              onClear={clearView}
+            />
+          </Grid>
+          {names.length > 0 && (
+            <Grid item>
+              <DeploymentMeasuresCard
+                environments={names}
+                environment={measuresEnvironment}
+                onEnvironmentChange={setChosenEnvironment}
+                measures={measures}
+              />
+            </Grid>
+          )}
+        </>
+      )}
     </Grid>
   );
 };

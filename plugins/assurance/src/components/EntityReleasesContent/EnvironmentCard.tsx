@@ -15,69 +15,204 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import type { EnvironmentState } from '@real-app-forever/plugin-assurance-common';
+import type {
+  EnvironmentState,
+  Release,
+} from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
+import { GateStatusLabel } from '../GateStatusLabel';
 import { RelativeTime } from '../RelativeTime';
+import { PendingApprovalList } from './PendingApprovalList';
 import {
   describeRelease,
+  describeRule,
   MigrationStatusChip,
   ReleaseStatusChip,
   releaseVersion,
 } from './releaseLabels';
 
 /**
- * One environment: what runs there, who deployed it, when and why, its
- * status and migrations, what to roll back to, and pending approvals.
+ * What the signed-in user may do on a card. A callback is there only when
+ * the user holds the permission; the server decides again.
  */
-export const EnvironmentCard = (props: { environment: EnvironmentState }) => {
-  const { environment } = props;
+export interface EnvironmentCardActions {
+  onPromote?: () => void;
+  onRollback?: () => void;
+  /** Approves a pending promotion; given for the ones the user may approve. */
+  approvable?: (release: Release) => boolean;
+  onApprove?: (release: Release) => void;
+}
+
+/**
+ * One environment: what runs there, who deployed it, when and why, its
+ * status, migrations and gates, what to roll back to, pending approvals,
+ * and the actions the user may take.
+ */
+export const EnvironmentCard = (props: {
+  environment: EnvironmentState;
+  actions?: EnvironmentCardActions;
+}) => {
+  const { environment, actions = {} } = props;
+  const { name, rollbackTarget } = environment;
   const active = environment.activeRelease;
-  const pending = environment.pendingApprovals.length;
   return (
-    <div data-testid={`environment-${environment.name}`}>
-      <InfoCard title={environment.name}>
+    <section
+      aria-label={`Environment ${name}`}
+      data-testid={`environment-${name}`}
+      style={{ height: '100%' }}
+    >
+      <InfoCard
+        title={name}
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={describeRule(environment)}
+        actions={<CardActions environment={environment} actions={actions} />}
+      >
         {active ? (
-          <>
-            <Typography variant="h6" component="p">
-              {releaseVersion(active)}{' '}
-              <Typography
-                component="code"
-                variant="body2"
-                title={active.artifact.digest}
-              >
-                {formatDigest(active.artifact.digest)}
-              </Typography>
-            </Typography>
-            <Typography variant="body2">
-              Deployed by {active.actor}{' '}
-              <RelativeTime value={active.createdAt} />
-            </Typography>
-            {active.reason && (
-              <Typography variant="body2">Why: {active.reason}</Typography>
-            )}
-            <Box display="flex" flexWrap="wrap" mt={1} style={{ gap: 4 }}>
-              <ReleaseStatusChip status={active.status} />
-              <MigrationStatusChip status={active.migrationStatus} />
-            </Box>
-          </>
+          <ActiveRelease environment={environment} active={active} />
         ) : (
           <Typography variant="body1">Nothing deployed</Typography>
         )}
         <Box mt={2}>
           <Typography variant="body2">
-            {environment.rollbackTarget
-              ? `Roll back to ${describeRelease(environment.rollbackTarget)}`
+            {rollbackTarget
+              ? `Roll back to ${describeRelease(rollbackTarget)}`
               : 'No rollback target'}
           </Typography>
-          <Typography variant="body2">
-            {pending === 1
-              ? '1 pending approval'
-              : `${pending} pending approvals`}
-          </Typography>
         </Box>
+        <PendingApprovalList
+          environment={name}
+          releases={environment.pendingApprovals}
+          approvable={actions.onApprove ? actions.approvable : undefined}
+          onApprove={actions.onApprove}
+        />
       </InfoCard>
-    </div>
+    </section>
   );
 };
+
+function ActiveRelease(props: {
+  environment: EnvironmentState;
+  active: Release;
+}) {
+  const { environment, active } = props;
+  return (
+    <>
+      <Typography variant="h6" component="p">
+        {releaseVersion(active)}{' '}
+        <Typography
+          component="code"
+          variant="body2"
+          title={active.artifact.digest}
+        >
+          {formatDigest(active.artifact.digest)}
+        </Typography>
+      </Typography>
+      <Typography variant="body2">
+        Deployed by {active.actor} <RelativeTime value={active.createdAt} />
+      </Typography>
+      {active.reason && (
+        <Typography variant="body2">Why: {active.reason}</Typography>
+      )}
+      {active.workItem && (
+        <Typography variant="body2">Work item: {active.workItem}</Typography>
+      )}
+      {active.approvedBy && (
+        <Typography variant="body2">Approved by {active.approvedBy}</Typography>
+      )}
+      <Box display="flex" flexWrap="wrap" mt={1} style={{ gap: 4 }}>
+        <ReleaseStatusChip status={active.status} />
+        <MigrationStatusChip status={active.migrationStatus} />
+      </Box>
+      <ActiveGates gates={environment.activeGates} />
+    </>
+  );
+}
+
+function ActiveGates(props: { gates?: EnvironmentState['activeGates'] }) {
+  if (!props.gates) {
+    return null;
+  }
+  const entries = Object.entries(props.gates);
+  if (entries.length === 0) {
+    return (
+      <Box mt={1}>
+        <Typography variant="body2">No gates required here</Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box mt={1}>
+      <Typography variant="body2">Gates of this digest</Typography>
+      <Box
+        component="ul"
+        m={0}
+        pl={0}
+        style={{ listStyle: 'none' }}
+        aria-label="Gates of this digest"
+      >
+        {entries.map(([gateId, status]) => (
+          <li key={gateId} data-gate-id={gateId} data-gate-status={status}>
+            <Typography variant="body2" component="span">
+              {gateId}:{' '}
+            </Typography>
+            <GateStatusLabel status={status} />
+          </li>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+function CardActions(props: {
+  environment: EnvironmentState;
+  actions: EnvironmentCardActions;
+}) {
+  const { environment, actions } = props;
+  const { name, activeRelease, rollbackTarget } = environment;
+  const showRollback = Boolean(actions.onRollback && activeRelease);
+  if (!actions.onPromote && !showRollback) {
+    return null;
+  }
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+      {actions.onPromote && (
+        <Button
+          size="small"
+          color="primary"
+          variant="outlined"
+          aria-label={`Promote to ${name}`}
+          onClick={actions.onPromote}
+        >
+          Promote
+        </Button>
+      )}
+      {showRollback && (
+        <Tooltip
+          title={
+            rollbackTarget
+              ? `Roll back to ${describeRelease(rollbackTarget)}`
+              : 'No rollback target: nothing else has succeeded here'
+          }
+        >
+          {/* A disabled button gets no hover events; the span does. */}
+          <span style={{ display: 'inline-block' }}>
+            <Button
+              size="small"
+              color="secondary"
+              variant="outlined"
+              aria-label={`Roll back ${name}`}
+              disabled={!rollbackTarget}
+              onClick={actions.onRollback}
+            >
+              Roll back
+            </Button>
+          </span>
+        </Tooltip>
+      )}
+    </Box>
+  );
+}

@@ -17,7 +17,9 @@
 import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import type { Release } from '@real-app-forever/plugin-assurance-common';
+import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
+import { EvidenceLinks } from '../EvidenceLinks';
 import { RelativeTime } from '../RelativeTime';
 import {
   MigrationStatusChip,
@@ -25,32 +27,73 @@ import {
   releaseVersion,
 } from './releaseLabels';
 
-const columns: TableColumn<Release>[] = [
-  { title: 'Environment', field: 'environment' },
-  { title: 'Version', render: release => releaseVersion(release) },
-  {
-    title: 'Digest',
-    render: release => (
-      <code title={release.artifact.digest}>
-        {formatDigest(release.artifact.digest)}
-      </code>
-    ),
-  },
-  {
-    title: 'Status',
-    render: release => <ReleaseStatusChip status={release.status} />,
-  },
-  {
-    title: 'Migration',
-    render: release => <MigrationStatusChip status={release.migrationStatus} />,
-  },
-  { title: 'Actor', field: 'actor' },
-  {
-    title: 'When',
-    render: release => <RelativeTime value={release.createdAt} />,
-  },
-  { title: 'Reason', render: release => release.reason ?? '' },
-];
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
+  return [
+    { title: 'Environment', field: 'environment', cellStyle: nowrap },
+    { title: 'Version', render: release => releaseVersion(release) },
+    {
+      title: 'Digest',
+      cellStyle: nowrap,
+      render: release => (
+        <code title={release.artifact.digest}>
+          {formatDigest(release.artifact.digest)}
+        </code>
+      ),
+    },
+    {
+      title: 'Status',
+      cellStyle: nowrap,
+      render: release => (
+        <>
+          <ReleaseStatusChip status={release.status} />
+          {release.rollbackOf && (
+            <Typography variant="caption" component="div">
+              {`Rollback of ${describeRolledBack(release.rollbackOf, byId)}`}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Migration',
+      cellStyle: nowrap,
+      render: release => (
+        <MigrationStatusChip status={release.migrationStatus} />
+      ),
+    },
+    {
+      title: 'Actor',
+      render: release => (
+        <>
+          <Typography variant="body2">{release.actor}</Typography>
+          {release.approvedBy && (
+            <Typography variant="caption" component="div">
+              {`Approved by ${release.approvedBy}`}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'When',
+      cellStyle: nowrap,
+      render: release => <RelativeTime value={release.createdAt} />,
+    },
+    {
+      title: 'Reason',
+      cellStyle: { minWidth: 160 },
+      render: release => release.reason ?? '',
+    },
+    { title: 'Work item', render: release => release.workItem ?? '' },
+    {
+      title: 'Evidence',
+      cellStyle: nowrap,
+      render: release => <EvidenceLinks ids={release.evidenceIds} />,
+    },
+  ];
+}
 
 /** Releases newest first; ties keep the order the backend gave. */
 export function sortNewestFirst(releases: Release[]): Release[] {
@@ -67,20 +110,37 @@ export function sortNewestFirst(releases: Release[]): Release[] {
 /** The release history across environments, newest first. */
 export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
   const data = useMemo(() => sortNewestFirst(props.releases), [props.releases]);
+  const columns = useMemo(
+    () => createColumns(new Map(props.releases.map(r => [r.id, r]))),
+    [props.releases],
+  );
   return (
     <div data-testid="release-history" style={{ overflowX: 'auto' }}>
       <Table<Release>
-        title="History"
         columns={columns}
         data={data}
+        emptyContent={
+          <Typography variant="body2" style={{ padding: 16 }}>
+            No releases match these filters.
+          </Typography>
+        }
         options={{
           paging: false,
           search: false,
           sorting: false,
+          toolbar: false,
           padding: 'dense',
-          headerStyle: { whiteSpace: 'nowrap' },
+          headerStyle: nowrap,
         }}
       />
     </div>
   );
 };
+
+/** "1.4.2 in prod" when the release is in view, else its short id. */
+function describeRolledBack(id: string, byId: Map<string, Release>): string {
+  const release = byId.get(id);
+  return release
+    ? `${releaseVersion(release)} in ${release.environment}`
+    : `release ${id.slice(0, 8)}`;
+}

@@ -15,6 +15,7 @@
  */
 
 import type {
+  EnvironmentState,
   MigrationStatus,
   Release,
   ReleaseStatus,
@@ -65,6 +66,29 @@ export function describeRelease(release: Release): string {
   return `${releaseVersion(release)} (${formatDigest(
     release.artifact.digest,
   )})`;
+}
+
+/**
+ * What a promotion into the environment needs: "Promotion needs approval,
+ * the previous stage and 2 gates".
+ */
+export function describeRule(environment: EnvironmentState): string {
+  const { rule } = environment;
+  const needs = [
+    rule.requireApproval && 'approval',
+    rule.requirePreviousStage && environment.order > 0 && 'the previous stage',
+    rule.requiredGates.length > 0 &&
+      (rule.requiredGates.length === 1
+        ? '1 gate'
+        : `${rule.requiredGates.length} gates`),
+  ].filter((need): need is string => Boolean(need));
+  if (needs.length === 0) {
+    return 'Promotion needs no approval or gates';
+  }
+  const last = needs.pop();
+  return `Promotion needs ${
+    needs.length > 0 ? `${needs.join(', ')} and ${last}` : last
+  }`;
 }
 
 export const ReleaseStatusChip = (props: { status: ReleaseStatus }) => {

@@ -19,18 +19,23 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { assuranceApiRef } from '../api';
 
 /**
- * Loads an entity's environments (in promotion order, with what runs in
- * each) and its release history across environments.
+ * Loads the DORA deployment frequency and change-failure rate of one
+ * environment, week by week. Waits, loading, until the environment is
+ * known, so that the default environment costs no extra request.
  */
-export function useReleases(options: { entityRef: string }) {
-  const { entityRef } = options;
+export function useDeploymentMeasures(options: {
+  entityRef: string;
+  environment?: string;
+  weeks: number;
+}) {
+  const { entityRef, environment, weeks } = options;
   const assuranceApi = useApi(assuranceApiRef);
 
-  return useAsyncRetry(async () => {
-    const [environments, releases] = await Promise.all([
-      assuranceApi.listEnvironments({ entityRef }),
-      assuranceApi.listReleases({ entityRef }),
-    ]);
-    return { environments, releases };
-  }, [assuranceApi, entityRef]);
+  return useAsyncRetry(
+    async () =>
+      environment
+        ? assuranceApi.getDeploymentMeasures({ entityRef, environment, weeks })
+        : undefined,
+    [assuranceApi, entityRef, environment, weeks],
+  );
 }

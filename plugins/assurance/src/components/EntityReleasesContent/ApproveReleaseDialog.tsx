@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { Release } from '@real-app-forever/plugin-assurance-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { RelativeTime } from '../RelativeTime';
+import { ActionError } from './ActionError';
+import { describeRelease } from './releaseLabels';
+import { useLastDefined } from './useLastDefined';
+
+const TITLE_ID = 'assurance-approve-release-title';
+
+/**
+ * Confirms the approval of someone else's pending promotion, naming what,
+ * where, who asked and why. The server refuses self-approval and users
+ * without the permission; its message is shown.
+ */
+export const ApproveReleaseDialog = (props: {
+  /** The pending release; the dialog is open while it is set. */
+  release?: Release;
+  onApprove: (input: { id: string }) => Promise<unknown>;
+  onClose: () => void;
+}) => {
+  const { onApprove, onClose } = props;
+  const release = useLastDefined(props.release);
+  return (
+    <Dialog
+      open={Boolean(props.release)}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={TITLE_ID}
+    >
+      {release && (
+        <ApproveContent
+          release={release}
+          onApprove={onApprove}
+          onClose={onClose}
+        />
+      )}
+    </Dialog>
+  );
+};
+
+/** Mounted only while the dialog is open, so each opening starts afresh. */
+function ApproveContent(props: {
+  release: Release;
+  onApprove: (input: { id: string }) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { release, onApprove, onClose } = props;
+  const [state, approve] = useAsyncFn(async () => {
+    await onApprove({ id: release.id });
+    onClose();
+  }, [release.id, onApprove, onClose]);
+
+  return (
+    <>
+      <DialogTitle id={TITLE_ID}>
+        {`Approve promotion to ${release.environment}`}
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText component="div">
+          <p>
+            {`Deploy ${describeRelease(release)} to ${
+              release.environment
+            }, as ${release.actor} asked `}
+            <RelativeTime value={release.createdAt} />.
+          </p>
+          <p>
+            {release.reason ? `Why: ${release.reason}` : 'No reason given.'}
+          </p>
+          <p>You approve as yourself; no one may approve their own request.</p>
+        </DialogContentText>
+        <ActionError error={state.error} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={state.loading}
+          onClick={approve}
+        >
+          Approve
+        </Button>
+      </DialogActions>
+    </>
+  );
+}

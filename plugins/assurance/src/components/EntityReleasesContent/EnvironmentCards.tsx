@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  assuranceReleaseApprovePermission,
+  assuranceReleasePromotePermission,
+  assuranceReleaseRollbackPermission,
+  EnvironmentState,
+  Release,
+} from '@real-app-forever/plugin-assurance-common';
+import Grid from '@material-ui/core/Grid';
+import { ReleaseActions, useCurrentUserRef } from '../../hooks';
+import { ApproveReleaseDialog } from './ApproveReleaseDialog';
+import { EnvironmentCard } from './EnvironmentCard';
+import { PromoteDialog, PromotionTarget } from './PromoteDialog';
+import { RollbackDialog } from './RollbackDialog';
+
+/**
+ * One card per environment, in promotion order, with the promote, approve
+ * and roll back actions the user holds the permission for. Approve is not
+ * offered on the user's own requests. The server checks all of it again.
+ */
+export const EnvironmentCards = (props: {
+  entityRef: string;
+  environments: EnvironmentState[];
+  actions: ReleaseActions;
+}) => {
+  const { entityRef, environments, actions } = props;
+  const { allowed: canPromote } = usePermission({
+    permission: assuranceReleasePromotePermission,
+    resourceRef: entityRef,
+  });
+  const { allowed: canApprove } = usePermission({
+    permission: assuranceReleaseApprovePermission,
+    resourceRef: entityRef,
+  });
+  const { allowed: canRollback } = usePermission({
+    permission: assuranceReleaseRollbackPermission,
+    resourceRef: entityRef,
+  });
+  const currentUserRef = useCurrentUserRef();
+  const [promoting, setPromoting] = useState<PromotionTarget>();
+  const [approving, setApproving] = useState<Release>();
+  const [rollingBack, setRollingBack] = useState<EnvironmentState>();
+
+  const approvable = (release: Release) =>
+    currentUserRef !== undefined && !sameRef(release.actor, currentUserRef);
+
+  return (
+    <>
+      <Grid container spacing={3}>
+        {environments.map((environment, index) => (
+          <Grid item xs={12} md={4} key={environment.name}>
+            <EnvironmentCard
+              environment={environment}
+              actions={{
+                onPromote: canPromote
+                  ? () =>
+                      setPromoting(
+                        promotionTarget(environment, environments[index - 1]),
+                      )
+                  : undefined,
+                onRollback: canRollback
+                  ? () => setRollingBack(environment)
+                  : undefined,
+                approvable,
+                onApprove: canApprove ? setApproving : undefined,
+              }}
+            />
+          </Grid>
+        ))}
+      </Grid>
+      <PromoteDialog
+        entityRef={entityRef}
+        target={promoting}
+        onPromote={actions.promote}
+        onClose={() => setPromoting(undefined)}
+      />
+      <ApproveReleaseDialog
+        release={approving}
+        onApprove={actions.approve}
+        onClose={() => setApproving(undefined)}
+      />
+      <RollbackDialog
+        environment={rollingBack}
+        onRollback={actions.rollback}
+        onClose={() => setRollingBack(undefined)}
+      />
+    </>
+  );
+};
+
+/** The environment, and what runs in the one before it, if anything. */
+function promotionTarget(
+  environment: EnvironmentState,
+  previous?: EnvironmentState,
+): PromotionTarget {
+  const release = previous?.activeRelease;
+  return release && previous
+    ? { environment, candidate: { environment: previous.name, release } }
+    : { environment };
+}
+
+/** Whether two user refs name the same user; refs are case-insensitive. */
+function sameRef(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+}

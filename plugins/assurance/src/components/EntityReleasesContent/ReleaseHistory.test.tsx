@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import { ENTITY_REF, mockAssuranceApi } from '../../__testUtils__/evidence';
+import {
+  environmentState,
+  release,
+  renderReleases,
+} from '../../__testUtils__/releases';
+
+jest.setTimeout(20_000);
+
+const EVIDENCE_ID = '0b5c9e2a-3f41-4e8d-9a77-2f1e4c6d8b90';
+
+function environments() {
+  return [
+    environmentState({ name: 'dev', order: 0 }),
+    environmentState({ name: 'prod', order: 1 }),
+  ];
+}
+
+function lastFilter(api: ReturnType<typeof mockAssuranceApi>) {
+  const calls = api.listReleases.mock.calls;
+  return calls[calls.length - 1][0].filter;
+}
+
+function search(): URLSearchParams {
+  return new URLSearchParams(
+    screen.getByTestId('location-search').textContent ?? '',
+  );
+}
+
+describe('Release history', () => {
+  it('reads its filters from the URL and passes them to the backend', async () => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => [release()]),
+    });
+
+    await renderReleases(api, {
+      route: '/?environment=prod&status=failed,rolled-back,bogus&since=30d',
+    });
+
+    await screen.findByTestId('release-history');
+    const filter = lastFilter(api);
+    expect(filter).toEqual({
+      environment: 'prod',
+      status: ['failed', 'rolled-back'],
+      since: expect.any(String),
+    });
+    const days = DateTime.now().diff(DateTime.fromISO(filter!.since!), 'days');
+    expect(Math.round(days.days)).toBe(30);
+    expect(
+      screen.getByLabelText('Environment', {
+        selector: 'select#release-filter-environment',
+      }),
+    ).toHaveValue('prod');
+  });
+
+  it('writes filter changes to the URL and asks again', async () => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => [release()]),
+    });
+    await renderReleases(api);
+    await screen.findByTestId('release-history');
+    expect(api.listReleases).toHaveBeenLastCalledWith({
+      entityRef: ENTITY_REF,
+    });
+
+    await userEvent.selectOptions(
+      document.querySelector('#release-filter-environment')!,
+      'dev',
+    );
+    await waitFor(() => expect(search().get('environment')).toBe('dev'));
+    await waitFor(() =>
+      expect(lastFilter(api)).toEqual({ environment: 'dev' }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Status Any status' }),
+    );
+    const listbox = await screen.findByRole('listbox');
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'Failed' }),
+    );
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'Rolled back' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(search().get('status')).toBe('failed,rolled-back'),
+    );
+    await waitFor(() =>
+      expect(lastFilter(api)).toEqual({
+        environment: 'dev',
+        status: ['failed', 'rolled-back'],
+      }),
+    );
+
+    await userEvent.selectOptions(
+      document.querySelector('#release-filter-since')!,
+      'Last 7 days',
+    );
+    await waitFor(() => expect(search().get('since')).toBe('7d'));
+    await waitFor(() => expect(lastFilter(api)?.since).toBeDefined());
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() => expect(search().toString()).toBe(''));
+    await waitFor(() =>
+      expect(api.listReleases).toHaveBeenLastCalledWith({
+        entityRef: ENTITY_REF,
+      }),
+    );
+  });
+
+  it('shows approvals, rollbacks, work items and evidence links', async () => {
+    const rolledBack = release({
+      id: 'rel-bad',
+      status: 'rolled-back',
+      artifact: {
+        name: 'payments',
+        version: '1.5.0',
+        digest: `sha256:${'ef'.repeat(32)}`,
+      },
+      approvedBy: 'user:default/bob',
+    });
+    const rollback = release({
+      id: 'rel-back',
+      rollbackOf: 'rel-bad',
+      workItem: 'INC-12',
+      reason: 'Refunds fail',
+      evidenceIds: [EVIDENCE_ID],
+    });
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => [rollback, rolledBack]),
+    });
+    await renderReleases(api);
+
+    const history = await screen.findByTestId('release-history');
+    const [newest, older] = within(history).getAllByRole('row').slice(1);
+    expect(
+      within(newest).getByText('Rollback of 1.5.0 in prod'),
+    ).toBeInTheDocument();
+    expect(within(newest).getByText('INC-12')).toBeInTheDocument();
+    expect(within(newest).getByText('Refunds fail')).toBeInTheDocument();
+    expect(
+      within(newest).getByRole('link', { name: '0b5c9e2a' }),
+    ).toHaveAttribute('href', `/evidence?id=${EVIDENCE_ID}`);
+    expect(
+      within(older).getByText('Approved by user:default/bob'),
+    ).toBeInTheDocument();
+    expect(within(older).getByText('None')).toBeInTheDocument();
+  });
+
+  it('says when no release matches the filters, and keeps them', async () => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => []),
+    });
+    await renderReleases(api, { route: '/?status=failed' });
+
+    expect(
+      await screen.findByText('No releases match these filters.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No releases recorded')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 The Real App Forever Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import type { EnvironmentState } from '@real-app-forever/plugin-assurance-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { ActionError } from './ActionError';
+import { describeRelease } from './releaseLabels';
+import { useLastDefined } from './useLastDefined';
+
+const TITLE_ID = 'assurance-rollback-title';
+
+/**
+ * Rolls an environment back to its rollback target, saying what runs now and
+ * what will run instead. A rollback needs a reason; the server decides
+ * whether the user may.
+ */
+export const RollbackDialog = (props: {
+  /** The environment to roll back; the dialog is open while it is set. */
+  environment?: EnvironmentState;
+  onRollback: (input: {
+    environment: string;
+    reason: string;
+  }) => Promise<unknown>;
+  onClose: () => void;
+}) => {
+  const { onRollback, onClose } = props;
+  const environment = useLastDefined(props.environment);
+  return (
+    <Dialog
+      open={Boolean(props.environment)}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={TITLE_ID}
+    >
+      {environment && (
+        <RollbackContent
+          environment={environment}
+          onRollback={onRollback}
+          onClose={onClose}
+        />
+      )}
+    </Dialog>
+  );
+};
+
+/** Mounted only while the dialog is open, so each opening starts afresh. */
+function RollbackContent(props: {
+  environment: EnvironmentState;
+  onRollback: (input: {
+    environment: string;
+    reason: string;
+  }) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { environment, onRollback, onClose } = props;
+  const { name, activeRelease, rollbackTarget } = environment;
+  const [reason, setReason] = useState('');
+  const valid = reason.trim().length > 0;
+  const [state, rollback] = useAsyncFn(async () => {
+    await onRollback({ environment: name, reason: reason.trim() });
+    onClose();
+  }, [name, reason, onRollback, onClose]);
+
+  return (
+    <>
+      <DialogTitle id={TITLE_ID}>{`Roll back ${name}`}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {rollbackTarget
+            ? `${name} runs ${
+                activeRelease ? describeRelease(activeRelease) : 'nothing'
+              }. Rolling back deploys ${describeRelease(
+                rollbackTarget,
+              )} again, the newest earlier release that succeeded here.`
+            : `${name} has no rollback target: no other release succeeded here.`}
+        </DialogContentText>
+        <TextField
+          id="assurance-rollback-reason"
+          label="Reason"
+          required
+          multiline
+          minRows={2}
+          fullWidth
+          margin="normal"
+          variant="outlined"
+          helperText="Why you roll back; it is kept with the release"
+          value={reason}
+          onChange={event => setReason(event.target.value)}
+        />
+        <ActionError error={state.error} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="secondary"
+          variant="contained"
+          disabled={!valid || !rollbackTarget || state.loading}
+          onClick={rollback}
+        >
+          Roll back
+        </Button>
+      </DialogActions>
+    </>
+  );
+}
