@@ -21,11 +21,18 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { findExampleEvidence, uploadExampleEvidence } from './exampleEvidence';
+import {
+  exampleBuildArtifact,
+  loadExampleReleases,
+  seedExampleReleases,
+} from './exampleReleases';
 
 /**
- * Seeds `examples/evidence` through the assurance HTTP API after startup,
- * so that a fresh local portal already shows verdicts. Enabled by
- * `assurance.seedExampleEvidence: true`; meant for local development only.
+ * Seeds `examples/evidence` and then the release history of
+ * `examples/releases.yaml` through the assurance HTTP API after startup,
+ * so that a fresh local portal already shows verdicts and releases.
+ * Enabled by `assurance.seedExampleEvidence: true`; meant for local
+ * development only.
  */
 export const assuranceModuleExampleEvidenceSeed = createBackendModule({
   pluginId: 'assurance',
@@ -54,12 +61,22 @@ export const assuranceModuleExampleEvidenceSeed = createBackendModule({
           return;
         }
 
-        const root = resolvePackagePath('backend', '../../examples/evidence');
+        const examples = resolvePackagePath('backend', '../../examples');
         const controller = new AbortController();
         lifecycle.addShutdownHook(() => controller.abort());
 
         const seed = async () => {
-          const files = await findExampleEvidence(root);
+          const plan = await loadExampleReleases(`${examples}/releases.yaml`);
+          const files = (await findExampleEvidence(`${examples}/evidence`)).map(
+            file => ({
+              ...file,
+              artifact: exampleBuildArtifact(
+                plan,
+                file.entityRef,
+                file.executionId,
+              ),
+            }),
+          );
           logger.info('Seeding example evidence', {
             files: files.length,
             entities: new Set(files.map(f => f.entityRef)).size,
@@ -72,6 +89,14 @@ export const assuranceModuleExampleEvidenceSeed = createBackendModule({
             signal: controller.signal,
           });
           logger.info('Seeded example evidence', { ...result });
+
+          const releases = await seedExampleReleases({
+            plan,
+            baseUrl: await discovery.getBaseUrl('assurance'),
+            getToken: () => getAssuranceToken(auth),
+            logger,
+          });
+          logger.info('Seeded example releases', { ...releases });
         };
 
         // Not awaited: the catalog ingests entities after startup, and

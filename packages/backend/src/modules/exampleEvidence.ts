@@ -30,6 +30,8 @@ export interface ExampleEvidenceFile {
   path: string;
   /** Left out when the name does not tell; the backend then detects it. */
   format?: EvidenceFormat;
+  /** The artifact the build produced, when it was released. */
+  artifact?: { name: string; version: string; digest: string };
 }
 
 /** What a seeding run did. */
@@ -231,6 +233,11 @@ async function postEvidence(options: {
   form.append('executionId', file.executionId);
   if (file.format) {
     form.append('format', file.format);
+  }
+  if (file.artifact) {
+    form.append('artifact', file.artifact.name);
+    form.append('version', file.artifact.version);
+    form.append('digest', file.artifact.digest);
   }
   form.append('file', new Blob([content]), file.fileName);
 
