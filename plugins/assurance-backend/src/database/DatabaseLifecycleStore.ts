@@ -205,8 +205,9 @@ export class DatabaseLifecycleStore {
 }
 
 /**
- * Deletes records with their bytes and artifact links. Foreign-key
- * cascades are not relied on: SQLite enforces them only when asked to.
+ * Deletes records with their bytes and their artifact and release links.
+ * Foreign-key cascades are not relied on: SQLite enforces them only when
+ * asked to.
  */
 async function deleteRows(options: {
   tx: Knex.Transaction;
@@ -216,6 +217,10 @@ async function deleteRows(options: {
   for (const chunk of chunks(options.ids)) {
     await options
       .tx('assurance_artifact_evidence')
+      .whereIn('evidence_id', chunk)
+      .delete();
+    await options
+      .tx('assurance_release_evidence')
       .whereIn('evidence_id', chunk)
       .delete();
     await options

@@ -19,11 +19,23 @@ import { ConflictError } from '@backstage/errors';
 import {
   MigrationStatus,
   Release,
+  ReleaseFilter,
 } from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
 import { appendAuditEntry } from '../database/auditLog';
 import { AuditEntryInput } from '../database/EvidenceStore';
 import { NewRelease, ReleaseStore } from './ReleaseStore';
+import { recordRelease } from './recordRelease';
+import {
+  listDeployments,
+  listLapsedApprovals,
+  listReleases,
+} from './releaseQueries';
+import {
+  attachEvidenceIds,
+  findUnknownEvidence,
+  linkReleaseEvidence,
+} from './releaseEvidence';
 import {
   HEADS_TABLE as HEADS,
   RELEASES_TABLE as TABLE,
@@ -31,8 +43,9 @@ import {
   lockHead,
   rowToRelease,
   supersedeOthers,
+  takeHead,
 } from './releaseRows';
-import { findRollbackTarget } from './rollbackTarget';
+import { rollbackRelease } from './rollbackRelease';
 
 /**
  * Stores releases in the plugin's database. The tables come from the
@@ -48,27 +61,29 @@ export class DatabaseReleaseStore implements ReleaseStore {
   private constructor(private readonly db: Knex) {}
 
   async getRelease(options: { id: string }): Promise<Release | undefined> {
-    const row = await this.db<ReleaseRow>(TABLE)
-      .where({ id: options.id })
-      .first();
-    return row ? rowToRelease(row) : undefined;
+    return this.read(this.db, options.id);
   }
 
   async listReleases(options: {
     entityRef: string;
-    environment?: string;
+    filter?: ReleaseFilter;
   }): Promise<Release[]> {
-    const query = this.db<ReleaseRow>(TABLE).where({
-      entity_ref: options.entityRef,
-    });
-    if (options.environment) {
-      query.andWhere({ environment: options.environment });
-    }
-    const rows = await query.orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ]);
-    return rows.map(rowToRelease);
+    return listReleases({ db: this.db, ...options });
+  }
+
+  async listDeployments(options: {
+    entityRef: string;
+    environment: string;
+    since: Date;
+  }): Promise<Array<Pick<Release, 'environment' | 'status' | 'createdAt'>>> {
+    return listDeployments({ db: this.db, ...options });
+  }
+
+  async findUnknownEvidence(options: {
+    entityRef: string;
+    ids: string[];
+  }): Promise<string[]> {
+    return findUnknownEvidence({ db: this.db, ...options });
   }
 
   async listActive(options: {
@@ -100,38 +115,26 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async createRelease(options: {
     release: NewRelease;
     audit: AuditEntryInput;
+    now?: Date;
   }): Promise<Release> {
     const { release, audit } = options;
-    const now = release.createdAt;
+    const now = options.now ?? release.createdAt;
     return this.db.transaction(async tx => {
-      const activates =
-        release.status === 'deploying' || release.status === 'succeeded';
-      if (activates) {
-        await this.takeHead({ tx, release, now });
-      }
-      await tx(TABLE).insert({
-        id: release.id,
-        entity_ref: release.entityRef,
-        environment: release.environment,
-        artifact_name: release.artifact.name,
-        artifact_version: release.artifact.version ?? null,
-        digest: release.artifact.digest,
-        status: release.status,
-        migration_status: release.migrationStatus,
-        actor: release.actor,
-        reason: release.reason ?? null,
-        work_item: release.workItem ?? null,
-        created_at: now,
-        updated_at: now,
-        succeeded_at: release.status === 'succeeded' ? now : null,
-        approval_expires_at: release.approvalExpiresAt ?? null,
-        rollback_of: release.rollbackOf ?? null,
+      const status = await recordRelease({ tx, release, now });
+      await linkReleaseEvidence({
+        tx,
+        release,
+        evidenceIds: release.evidenceIds ?? [],
       });
-      if (release.status === 'succeeded') {
-        await supersedeOthers({ tx, release, now });
-      }
-      await appendAuditEntry({ tx, entry: audit, now });
-      return rowToRelease(await tx(TABLE).where({ id: release.id }).first());
+      await appendAuditEntry({
+        tx,
+        entry:
+          status === release.status
+            ? audit
+            : { ...audit, details: { ...audit.details, storedAs: status } },
+        now,
+      });
+      return (await this.read(tx, release.id))!;
     });
   }
 
@@ -160,8 +163,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       if (updated !== 1) {
         return undefined;
       }
-      const row: ReleaseRow = await tx(TABLE).where({ id }).first();
-      const release = rowToRelease(row);
+      const release = rowToRelease(await tx(TABLE).where({ id }).first());
       if (status === 'succeeded') {
         await supersedeOthers({ tx, release, now });
       } else if (status === 'failed') {
@@ -178,7 +180,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           });
       }
       await appendAuditEntry({ tx, entry: options.audit, now });
-      return release;
+      return this.read(tx, id);
     });
   }
 
@@ -197,7 +199,9 @@ export class DatabaseReleaseStore implements ReleaseStore {
       if (!row) {
         return undefined;
       }
-      await this.takeHead({ tx, release: rowToRelease(row), now });
+      const release = rowToRelease(row);
+      const head = await lockHead({ tx, ...release });
+      await takeHead({ tx, release, head });
       const updated = await tx(TABLE)
         .where({ id, status: 'pending-approval' })
         .update({
@@ -209,7 +213,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         throw new ConflictError(`Release ${id} was decided in the meantime`);
       }
       await appendAuditEntry({ tx, entry: options.audit, now });
-      return rowToRelease(await tx(TABLE).where({ id }).first());
+      return this.read(tx, id);
     });
   }
 
@@ -222,78 +226,65 @@ export class DatabaseReleaseStore implements ReleaseStore {
     now: Date;
     audit: (target: Release, current: Release) => AuditEntryInput;
   }): Promise<{ release: Release; rolledBack: Release } | undefined> {
-    const { entityRef, environment, now } = options;
     return this.db.transaction(async tx => {
-      const head = await lockHead({ tx, entityRef, environment });
-      const rows: ReleaseRow[] = await tx(TABLE).where({
-        entity_ref: entityRef,
-        environment,
-      });
-      const history = rows.map(rowToRelease);
-      const current = history.find(r => r.id === head.release_id) ?? null;
-      const target = findRollbackTarget({ history, active: current });
-      if (!current || !target) {
+      const result = await rollbackRelease({ tx, ...options });
+      if (!result) {
         return undefined;
       }
-      await tx(TABLE)
-        .where({ id: current.id })
-        .update({ status: 'rolled-back', updated_at: now });
-      await tx(TABLE).insert({
-        id: options.id,
-        entity_ref: entityRef,
-        environment,
-        artifact_name: target.artifact.name,
-        artifact_version: target.artifact.version ?? null,
-        digest: target.artifact.digest,
-        status: 'deploying',
-        migration_status: 'none',
-        actor: options.actor,
-        reason: options.reason,
-        created_at: now,
-        updated_at: now,
-        rollback_of: current.id,
-      });
-      await tx(HEADS)
-        .where({ entity_ref: entityRef, environment })
-        .update({ release_id: options.id, previous_release_id: null });
       await appendAuditEntry({
         tx,
-        entry: options.audit(target, current),
-        now,
+        entry: options.audit(result.target, result.rolledBack),
+        now: options.now,
       });
-      const release = rowToRelease(
-        await tx(TABLE).where({ id: options.id }).first(),
-      );
-      return { release, rolledBack: { ...current, status: 'rolled-back' } };
+      const [release, rolledBack] = await attachEvidenceIds({
+        db: tx,
+        releases: [result.release, result.rolledBack],
+      });
+      return { release, rolledBack };
     });
   }
 
-  /**
-   * Makes the release the environment's active one, under the head's
-   * lock; refused while another release there is still deploying.
-   */
-  private async takeHead(options: {
-    tx: Knex.Transaction;
-    release: Pick<Release, 'id' | 'entityRef' | 'environment'>;
+  async listLapsedApprovals(options: {
     now: Date;
-  }): Promise<void> {
-    const { tx, release } = options;
-    const { entityRef, environment } = release;
-    const head = await lockHead({ tx, entityRef, environment });
-    if (head.release_id) {
-      const active: Pick<ReleaseRow, 'status' | 'digest'> | undefined =
-        await tx(TABLE)
-          .where({ id: head.release_id })
-          .first('status', 'digest');
-      if (active?.status === 'deploying') {
-        throw new ConflictError(
-          `Release ${head.release_id} (${active.digest}) is still deploying to ${environment}; mark it succeeded or failed first`,
-        );
+    limit: number;
+  }): Promise<Release[]> {
+    return listLapsedApprovals({ db: this.db, ...options });
+  }
+
+  async markApprovalLapsed(options: {
+    id: string;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<boolean> {
+    const { id, now } = options;
+    return this.db.transaction(async tx => {
+      // The conditions make this the claim: of replicas racing, one
+      // updates the row and the others find nothing left to update.
+      const updated = await tx(TABLE)
+        .where({ id, status: 'pending-approval' })
+        .andWhere('approval_expires_at', '<=', now)
+        .whereNull('approval_lapse_notified_at')
+        .update({ approval_lapse_notified_at: now });
+      if (updated !== 1) {
+        return false;
       }
-    }
-    await tx(HEADS).where({ entity_ref: entityRef, environment }).update({
-      release_id: release.id,
-      previous_release_id: head.release_id,
+      await appendAuditEntry({ tx, entry: options.audit, now });
+      return true;
     });
+  }
+
+  private async read(
+    db: Knex | Knex.Transaction,
+    id: string,
+  ): Promise<Release | undefined> {
+    const row: ReleaseRow | undefined = await db(TABLE).where({ id }).first();
+    if (!row) {
+      return undefined;
+    }
+    const [release] = await attachEvidenceIds({
+      db,
+      releases: [rowToRelease(row)],
+    });
+    return release;
   }
 }

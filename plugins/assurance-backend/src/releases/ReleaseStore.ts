@@ -17,6 +17,7 @@
 import {
   MigrationStatus,
   Release,
+  ReleaseFilter,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { AuditEntryInput } from '../database/EvidenceStore';
@@ -35,9 +36,12 @@ export interface NewRelease {
   actor: string;
   reason?: string;
   workItem?: string;
+  /** When it was deployed: now, or earlier for history being imported. */
   createdAt: Date;
   approvalExpiresAt?: Date;
   rollbackOf?: string;
+  /** Evidence of the entity it was recorded with, checked by the caller. */
+  evidenceIds?: string[];
 }
 
 /**
@@ -46,15 +50,34 @@ export interface NewRelease {
  * row, so an environment has exactly one active release: a release that
  * would become active while the head is still `deploying` is refused with
  * a ConflictError.
+ *
+ * Every release read carries its `evidenceIds`: the evidence it was
+ * recorded with, then the entity's evidence that names its digest.
  */
 export interface ReleaseStore {
   getRelease(options: { id: string }): Promise<Release | undefined>;
 
-  /** The entity's releases, newest first. */
+  /** The entity's releases, newest (by createdAt) first. */
   listReleases(options: {
     entityRef: string;
-    environment?: string;
+    filter?: ReleaseFilter;
   }): Promise<Release[]>;
+
+  /**
+   * The status and time of the entity's finished deployments (see
+   * DEPLOYMENT_STATUSES) in one environment, created at or after `since`.
+   */
+  listDeployments(options: {
+    entityRef: string;
+    environment: string;
+    since: Date;
+  }): Promise<Array<Pick<Release, 'environment' | 'status' | 'createdAt'>>>;
+
+  /** The ids among `ids` that are not evidence of the entity. */
+  findUnknownEvidence(options: {
+    entityRef: string;
+    ids: string[];
+  }): Promise<string[]>;
 
   /** The active release id of each environment that has one. */
   listActive(options: { entityRef: string }): Promise<Record<string, string>>;
@@ -67,13 +90,17 @@ export interface ReleaseStore {
   }): Promise<boolean>;
 
   /**
-   * Stores a release. A `deploying` or `succeeded` one becomes the
-   * environment's active release; a `succeeded` one supersedes the
-   * releases that had succeeded there before.
+   * Stores a release with its evidence links. A `deploying` or
+   * `succeeded` one becomes the environment's active release; a
+   * `succeeded` one supersedes the releases that had succeeded there
+   * before. One dated before the active release is history and does not
+   * become active (see `recordRelease`). `now` (default: its createdAt)
+   * is when it is recorded.
    */
   createRelease(options: {
     release: NewRelease;
     audit: AuditEntryInput;
+    now?: Date;
   }): Promise<Release>;
 
   /**
@@ -116,4 +143,25 @@ export interface ReleaseStore {
     now: Date;
     audit: (target: Release, current: Release) => AuditEntryInput;
   }): Promise<{ release: Release; rolledBack: Release } | undefined>;
+
+  /**
+   * Pending approvals that lapsed by `now` and whose lapse was not
+   * handled yet, oldest first.
+   */
+  listLapsedApprovals(options: {
+    now: Date;
+    limit: number;
+  }): Promise<Release[]>;
+
+  /**
+   * Marks a lapsed pending approval handled and audits it, in one
+   * transaction. False when it no longer is lapsed and unhandled: another
+   * replica handled it, or it was approved in the meantime. The status
+   * stays `pending-approval`.
+   */
+  markApprovalLapsed(options: {
+    id: string;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<boolean>;
 }

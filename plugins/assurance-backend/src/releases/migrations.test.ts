@@ -30,13 +30,25 @@ const directory = resolvePackagePath(
 
 const TABLES = ['assurance_releases', 'assurance_environment_heads'];
 
-describe.each(databases.eachSupportedId())('release migration on %p', id => {
-  it('goes down and up again', async () => {
+describe.each(databases.eachSupportedId())('release migrations on %p', id => {
+  it('go down and up again', async () => {
     const knex = await databases.init(id);
     await knex.migrate.latest({ directory });
-    for (const table of TABLES) {
+    for (const table of [...TABLES, 'assurance_release_evidence']) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+    const lapseColumn = () =>
+      knex.schema.hasColumn('assurance_releases', 'approval_lapse_notified_at');
+    expect(await lapseColumn()).toBe(true);
+
+    await knex.migrate.down({
+      directory,
+      name: '20261204090000_release_evidence.js',
+    });
+    expect(await knex.schema.hasTable('assurance_release_evidence')).toBe(
+      false,
+    );
+    expect(await lapseColumn()).toBe(false);
 
     await knex.migrate.down({ directory, name: '20261203170000_releases.js' });
     for (const table of TABLES) {
@@ -47,5 +59,7 @@ describe.each(databases.eachSupportedId())('release migration on %p', id => {
     expect(
       await knex.schema.hasColumn('assurance_releases', 'succeeded_at'),
     ).toBe(true);
+    expect(await knex.schema.hasTable('assurance_release_evidence')).toBe(true);
+    expect(await lapseColumn()).toBe(true);
   });
 });

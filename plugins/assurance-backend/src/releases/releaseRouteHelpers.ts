@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { Release } from '@real-app-forever/plugin-assurance-common';
 import { Request } from 'express';
 import { EntityAccess, EntityParams } from '../service/EntityAccess';
@@ -56,4 +56,54 @@ export function createReleaseRouteHelpers(options: {
   }
 
   return { entityFor, requireRelease };
+}
+
+/** How far ahead of the server's clock a pipeline's clock may run. */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * When a recorded release was deployed: `deployedAt` when given, else
+ * now. 400 when it is more than 5 minutes in the future.
+ */
+export function deployedAtOf(options: {
+  deployedAt?: string;
+  now: Date;
+}): Date {
+  const { deployedAt, now } = options;
+  if (deployedAt === undefined) {
+    return now;
+  }
+  const at = new Date(deployedAt);
+  if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw new InputError(
+      `deployedAt ${deployedAt} is in the future: it may be at most 5 minutes after the server's time (${now.toISOString()})`,
+    );
+  }
+  return at;
+}
+
+/**
+ * The evidence ids a release is recorded with, lower-cased and without
+ * repeats; 400 naming those that are not evidence of the entity.
+ */
+export async function requireEntityEvidence(options: {
+  releases: Pick<ReleaseStore, 'findUnknownEvidence'>;
+  entityRef: string;
+  evidenceIds?: string[];
+}): Promise<string[]> {
+  const { releases, entityRef } = options;
+  const ids = [
+    ...new Set(
+      (options.evidenceIds ?? []).map(id => id.toLocaleLowerCase('en-US')),
+    ),
+  ];
+  const unknown = await releases.findUnknownEvidence({ entityRef, ids });
+  if (unknown.length > 0) {
+    throw new InputError(
+      `evidenceIds must be evidence of ${entityRef}; unknown: ${unknown.join(
+        ', ',
+      )}`,
+    );
+  }
+  return ids;
 }

@@ -19,6 +19,7 @@ import {
   Release,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { toDate } from '../database/time';
 
@@ -76,6 +77,36 @@ export async function lockHead(options: {
     query.forUpdate();
   }
   return query;
+}
+
+/**
+ * Makes the release the environment's active one, under the head's lock
+ * (taken by the caller); refused while another release there is still
+ * deploying.
+ */
+export async function takeHead(options: {
+  tx: Knex.Transaction;
+  release: Pick<Release, 'id' | 'entityRef' | 'environment'>;
+  head: HeadRow;
+}): Promise<void> {
+  const { tx, release, head } = options;
+  const { entityRef, environment } = release;
+  if (head.release_id) {
+    const active: Pick<ReleaseRow, 'status' | 'digest'> | undefined = await tx(
+      RELEASES_TABLE,
+    )
+      .where({ id: head.release_id })
+      .first('status', 'digest');
+    if (active?.status === 'deploying') {
+      throw new ConflictError(
+        `Release ${head.release_id} (${active.digest}) is still deploying to ${environment}; mark it succeeded or failed first`,
+      );
+    }
+  }
+  await tx(HEADS_TABLE).where({ entity_ref: entityRef, environment }).update({
+    release_id: release.id,
+    previous_release_id: head.release_id,
+  });
 }
 
 /** A release that succeeded supersedes those that had succeeded before. */

@@ -14,105 +14,25 @@
  * limitations under the License.
  */
 
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  DefinitivePolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  EffectivePolicy,
-  EvidenceRecord,
-} from '@real-app-forever/plugin-assurance-common';
-import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { verifyAuditChain } from '../database/auditLog';
 import {
   DIGEST_A,
   DIGEST_B,
-  record,
-  tests,
-} from '../gates/__testUtils__/fixtures';
-import { resolveEntityEnvironments } from '../policy/entityEnvironments';
-import { PolicyService } from '../policy/PolicyService';
-import { DatabaseReleaseStore } from '../releases/DatabaseReleaseStore';
-import { ReleaseNotifier } from '../releases/ReleaseNotifier';
-import { ReleaseService } from '../releases/ReleaseService';
-import { EntityAccess } from './EntityAccess';
-import { createReleasesRouter } from './releases.router';
+  DIGEST_C,
+  DIGEST_UNKNOWN,
+  ada,
+  bob,
+  createReleaseTestApp,
+  entityPath,
+} from '../releases/__testUtils__/releaseTestApp';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
-
-/** Payments, with a qa stage of its own or with a broken annotation. */
-const annotated = (name: string, environments: string): Entity => ({
-  ...payments,
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'real-app-forever.dev/environments': environments },
-  },
-});
-
-const policyService: PolicyService = {
-  listEnvironments: entity =>
-    resolveEntityEnvironments({
-      entity,
-      configured: ['dev', 'staging', 'prod'],
-    }).environments,
-  getEffectivePolicy: async () =>
-    ({
-      entityRef: 'component:default/payments-api',
-      riskLevel: 'high',
-      version: 'policy-v1',
-      requiredGates: [{ value: 'unit-tests', source: { layer: 'platform' } }],
-      gates: {},
-      maxOverrideDays: 14,
-      refused: [],
-    } satisfies EffectivePolicy),
-};
-
-/** Passes when the digest's test report has no failures. */
-const unitTests: GateDefinition = {
-  id: 'unit-tests',
-  title: 'Unit tests',
-  formats: ['junit'],
-  missingRemediation: 'Upload a JUnit report',
-  evaluate: evidence =>
-    evidence.some(e => e.summary.kind === 'tests' && e.summary.failed > 0)
-      ? { status: 'failed', reason: '1 test failed', remediation: 'Fix it' }
-      : { status: 'passed', reason: 'all tests passed', remediation: '' },
-};
-
-const DIGEST_C = `sha256:${'c'.repeat(64)}`;
-const DIGEST_UNKNOWN = `sha256:${'e'.repeat(64)}`;
-const evidence: EvidenceRecord[] = [
-  record(tests(0), { digest: DIGEST_A }),
-  record(tests(0), { digest: DIGEST_C }),
-  record(tests(1), { digest: DIGEST_B }),
-];
-
-const ada = mockCredentials.user.header('user:default/ada');
-const bob = mockCredentials.user.header('user:default/bob');
-const entityPath = '/v1/entities/component/default/payments-api';
 const promote = (env: string) => `${entityPath}/environments/${env}/promotions`;
 
 describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
@@ -120,80 +40,14 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
   let knex: Knex;
   let denied: Set<string>;
   let send: jest.Mock;
+  let auditActions: () => Promise<string[]>;
 
   beforeEach(async () => {
-    knex = await databases.init(id);
-    const database = mockServices.database({ knex });
-    const evidenceStore = await DatabaseEvidenceStore.create({ database });
-    denied = new Set();
-    send = jest.fn(async () => {});
-    const authorize = jest.fn(
-      async (requests: unknown[]): Promise<DefinitivePolicyDecision[]> =>
-        (requests as Array<{ permission: { name: string } }>).map(
-          ({ permission }) => ({
-            result: denied.has(permission.name)
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-          }),
-        ),
-    );
-    const access = new EntityAccess({
-      auth: mockServices.auth(),
-      httpAuth: mockServices.httpAuth({
-        pluginId: 'assurance',
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({ authorize }),
-      catalog: catalogServiceMock({
-        entities: [
-          payments,
-          annotated('orders-api', 'dev, qa, prod'),
-          annotated('broken-api', 'dev, QA'),
-        ],
-      }),
-    });
-    // The real store, but with the artifacts and evidence of this test.
-    const store: EvidenceStore = Object.assign(Object.create(evidenceStore), {
-      listArtifacts: async () =>
-        [DIGEST_A, DIGEST_B, DIGEST_C].map(digest => ({
-          entityRef: 'component:default/payments-api',
-          digest,
-          name: 'payments-api',
-          version: '1.0.0',
-          evidenceCount: 1,
-          firstSeenAt: '2026-12-03T11:00:00.000Z',
-          lastSeenAt: '2026-12-03T11:00:00.000Z',
-        })),
-      listEvidenceForDigest: async ({ digest }: { digest: string }) =>
-        evidence.filter(e => e.digest === digest),
-    });
-    const releases = await DatabaseReleaseStore.create({ database });
-    const releaseService = new ReleaseService({
-      releases,
-      store,
-      policyService,
-      overrides: { listOverrides: async () => [] },
-      gates: new Map([['unit-tests', unitTests]]),
-      config: { rules: { qa: { requireApproval: true } }, approvalDays: 7 },
-    });
-    const router = createReleasesRouter({
-      access,
-      releases,
-      releaseService,
-      notifier: new ReleaseNotifier({
-        notifications: { send },
-        logger: mockServices.logger.mock(),
-      }),
-      auditor: mockServices.auditor.mock(),
-    });
-    app = express().use(express.json()).use(router).use(mockErrorHandler());
+    ({ app, knex, denied, send, auditActions } = await createReleaseTestApp({
+      databases,
+      id,
+    }));
   });
-
-  async function auditActions(): Promise<string[]> {
-    expect((await verifyAuditChain(knex)).valid).toBe(true);
-    const rows = await knex('assurance_audit_log').orderBy('seq', 'asc');
-    return rows.map(row => row.action);
-  }
 
   async function recordRelease(body: object, as = ada) {
     return request(app)

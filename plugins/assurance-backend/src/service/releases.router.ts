@@ -29,7 +29,12 @@ import {
 import Router from 'express-promise-router';
 import { ReleaseNotifier } from '../releases/ReleaseNotifier';
 import { createReleaseActionsRouter } from '../releases/releaseActions.router';
-import { createReleaseRouteHelpers } from '../releases/releaseRouteHelpers';
+import { createReleaseHistoryRouter } from '../releases/releaseHistory.router';
+import {
+  createReleaseRouteHelpers,
+  deployedAtOf,
+  requireEntityEvidence,
+} from '../releases/releaseRouteHelpers';
 import { parseInput } from './parseInput';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ReleaseStore } from '../releases/ReleaseStore';
@@ -64,6 +69,9 @@ export function createReleasesRouter(options: {
 
   const { entityFor, requireRelease } = createReleaseRouteHelpers(options);
 
+  // First: its routes under .../releases/ are matched before any other.
+  router.use(createReleaseHistoryRouter(options));
+
   router.post(
     '/v1/entities/:kind/:namespace/:name/releases',
     async (req, res) => {
@@ -76,6 +84,14 @@ export function createReleasesRouter(options: {
         entity,
         environment: body.environment,
       });
+      const { deployedAt, evidenceIds, ...fields } = body;
+      const recordedAt = now();
+      const createdAt = deployedAtOf({ deployedAt, now: recordedAt });
+      const linked = await requireEntityEvidence({
+        releases,
+        entityRef,
+        evidenceIds,
+      });
 
       const id = randomUUID();
       const auditEvent = await auditor.createEvent({
@@ -85,28 +101,25 @@ export function createReleasesRouter(options: {
         meta: { entityRef, releaseId: id, environment: body.environment },
       });
       const release = await releases.createRelease({
-        release: { id, entityRef, ...body, actor, createdAt: now() },
+        release: {
+          id,
+          entityRef,
+          ...fields,
+          actor,
+          createdAt,
+          evidenceIds: linked,
+        },
+        now: recordedAt,
         audit: {
           actor,
           action: 'release.record',
           entityRef,
           subjectId: id,
-          details: { ...body },
+          details: { ...body, ...(linked.length && { evidenceIds: linked }) },
         },
       });
       await auditEvent.success();
       res.status(201).json(release);
-    },
-  );
-
-  router.get(
-    '/v1/entities/:kind/:namespace/:name/releases',
-    async (req, res) => {
-      const { entityRef } = await entityFor(
-        req,
-        assuranceEvidenceReadPermission,
-      );
-      res.json({ items: await releases.listReleases({ entityRef }) });
     },
   );
 
