@@ -56,6 +56,10 @@ import { DatabaseReleaseStore } from './releases/DatabaseReleaseStore';
 import { ReleaseNotifier } from './releases/ReleaseNotifier';
 import { ReleaseService } from './releases/ReleaseService';
 import { readReleaseConfig } from './releases/promotionRules';
+import {
+  runApprovalLapse,
+  scheduleApprovalLapse,
+} from './releases/approvalLapse';
 
 /** 20 MB, the default upload limit. */
 const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -158,6 +162,10 @@ export const assurancePlugin = createBackendPlugin({
           gates: gates.gates,
           config: releaseConfig,
         });
+        const releaseNotifier = new ReleaseNotifier({
+          notifications: deps.notifications,
+          logger,
+        });
         const ingest = new IngestService({
           store,
           parsers: () => [...parsers.values()],
@@ -177,10 +185,7 @@ export const assurancePlugin = createBackendPlugin({
             releases: {
               store: releaseStore,
               service: releaseService,
-              notifier: new ReleaseNotifier({
-                notifications: deps.notifications,
-                logger,
-              }),
+              notifier: releaseNotifier,
             },
             gates: gates.gates,
             maxUploadBytes,
@@ -208,6 +213,18 @@ export const assurancePlugin = createBackendPlugin({
               auth: deps.auth,
               logger,
               notifyDaysBefore,
+              now: new Date(),
+            }),
+        });
+        await scheduleApprovalLapse({
+          scheduler: deps.scheduler,
+          run: async () =>
+            runApprovalLapse({
+              releases: releaseStore,
+              notifier: releaseNotifier,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              logger,
               now: new Date(),
             }),
         });

@@ -26,6 +26,7 @@ export type ReleaseEvent =
   | 'promoted'
   | 'approval-requested'
   | 'approved'
+  | 'approval-expired'
   | 'failed'
   | 'rolled-back';
 
@@ -36,6 +37,7 @@ const TITLES: Record<ReleaseEvent, string> = {
   promoted: 'Promoted',
   'approval-requested': 'Promotion waits for approval',
   approved: 'Promotion approved',
+  'approval-expired': 'Promotion approval lapsed',
   failed: 'Release failed',
   'rolled-back': 'Rolled back',
 };
@@ -44,14 +46,15 @@ const SEVERITIES: Record<ReleaseEvent, NotificationSeverity> = {
   promoted: 'normal',
   'approval-requested': 'normal',
   approved: 'normal',
+  'approval-expired': 'normal',
   failed: 'high',
   'rolled-back': 'high',
 };
 
 /**
  * Tells an entity's owners (`spec.owner`) about promotions, approval
- * requests, failures and rollbacks. A notice that cannot be sent is
- * logged: the release stands without it.
+ * requests and their lapse, failures and rollbacks. A notice that cannot
+ * be sent is logged: the release stands without it.
  */
 export class ReleaseNotifier {
   constructor(
@@ -61,15 +64,16 @@ export class ReleaseNotifier {
     },
   ) {}
 
+  /** Sends the notice; false when there is no owner or sending failed. */
   async notifyBestEffort(options: {
     entity: Entity;
     release: Release;
     event: ReleaseEvent;
-  }): Promise<void> {
+  }): Promise<boolean> {
     const { entity, release, event } = options;
     const owner = ownerRefOf(entity);
     if (!owner) {
-      return;
+      return false;
     }
     try {
       await this.options.notifications.send({
@@ -80,20 +84,28 @@ export class ReleaseNotifier {
             release.artifact.version ?? ''
           } (${release.artifact.digest}), by ${release.actor}${
             release.reason ? `. Reason: ${release.reason}` : ''
-          }`,
+          }${event === 'approval-expired' ? lapseNote(release) : ''}`,
           link: releasesLinkOf(entity),
           severity: SEVERITIES[event],
           topic: RELEASE_NOTIFICATION_TOPIC,
           scope: `assurance-release:${release.id}:${event}`,
         },
       });
+      return true;
     } catch (error) {
       this.options.logger.warn(
         `Could not send the ${event} notice of release ${release.id}`,
         error as Error,
       );
+      return false;
     }
   }
+}
+
+function lapseNote(release: Release): string {
+  return `. Nobody approved it by ${
+    release.approvalExpiresAt ?? 'its deadline'
+  }; ask for the promotion again to deploy it.`;
 }
 
 /** The entity's Releases tab, relative to the app. */
