@@ -262,7 +262,7 @@ export async function startFakeBackend(options: {
     const created = !stored.has(key);
     stored.add(key);
     send(res, created ? 201 : 200, {
-      id: sha256.slice(0, 8),
+      id: evidenceIdOf(sha256),
       entityRef,
       format: text.startsWith('<') ? 'junit' : 'npm-audit',
       fileName: received.file?.name,
@@ -285,6 +285,15 @@ export async function startFakeBackend(options: {
     requests,
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
+}
+
+/** The id the fake gives evidence: a UUID made of its sha256. */
+export function evidenceIdOf(sha256: string): string {
+  const h = sha256.toLocaleLowerCase('en-US');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(
+    17,
+    20,
+  )}-${h.slice(20, 32)}`;
 }
 
 /** A port nothing listens on. */

@@ -15,8 +15,10 @@
  */
 
 import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import {
   closedPort,
+  evidenceIdOf,
   MAX_BYTES,
   startFakeBackend,
 } from '../__testUtils__/fakeBackend';
@@ -112,6 +114,8 @@ describe('assurance upload', () => {
         'PAY-9',
         '--release-id',
         'r-7',
+        '--gate',
+        'smoke-test',
         '--commit',
         'deadbeef',
         '--format',
@@ -133,8 +137,76 @@ describe('assurance upload', () => {
       version: '1.4.2',
       digest,
       releaseId: 'r-7',
+      gate: 'smoke-test',
       commit: 'deadbeef',
     });
+  });
+
+  it('prints only JSON on stdout with --json, with the evidence ids', async () => {
+    const result = await runCli(
+      [
+        'upload',
+        '-e',
+        'payments-api',
+        '--execution-id',
+        'b-2',
+        '--gate',
+        'smoke-test',
+        '--json',
+        'reports/audit.json',
+        'reports/bad.txt',
+        'reports/junit',
+      ],
+      { cwd: dir, env },
+    );
+    expect(result.code).toBe(1);
+    const idOf = (text: string) =>
+      evidenceIdOf(createHash('sha256').update(text).digest('hex'));
+    const auditId = idOf('{"auditReportVersion":2}');
+    const junitId = idOf('<testsuite tests="1"/>');
+    const report = JSON.parse(result.stdout);
+    expect(report).toEqual({
+      entityRef: 'component:default/payments-api',
+      executionId: 'b-2',
+      evidenceIds: [auditId, junitId],
+      files: [
+        expect.objectContaining({
+          file: 'reports/audit.json',
+          status: 'created',
+          id: auditId,
+          format: 'npm-audit',
+        }),
+        expect.objectContaining({
+          file: 'reports/bad.txt',
+          status: 'refused',
+          reason: 'unrecognised format',
+        }),
+        expect.objectContaining({
+          file: 'reports/junit/results.xml',
+          status: 'created',
+          id: junitId,
+        }),
+      ],
+    });
+    expect(report.files[1].id).toBeUndefined();
+    expect(result.stderr).toContain('Uploading 3 files');
+    expect(result.stderr).toContain('[3/3] ');
+    expect(backend.requests.every(r => r.fields.gate === 'smoke-test')).toBe(
+      true,
+    );
+  });
+
+  it('prints the ids of files already stored with --json', async () => {
+    const args = ['upload', '-e', 'payments-api', '--execution-id', 'b-3'];
+    await runCli([...args, 'reports/audit.json'], { cwd: dir, env });
+    const again = await runCli([...args, '--json', 'reports/audit.json'], {
+      cwd: dir,
+      env,
+    });
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout);
+    expect(report.files[0].status).toBe('already stored');
+    expect(report.evidenceIds).toEqual([report.files[0].id]);
   });
 
   it('drops a CI default the backend would refuse, with a warning', async () => {
@@ -227,6 +299,10 @@ describe('assurance upload', () => {
     [['upload', '-e', 'component:default/', 'x'], 'is not an entity reference'],
     [['upload', '-e', 'payments-api', '--digest', 'md5', 'x'], 'sha256:<hex>'],
     [['upload', '-e', 'payments-api', '--commit', 'xyz', 'x'], 'hex commit id'],
+    [
+      ['upload', '-e', 'payments-api', '--gate', 'Smoke Test', 'x'],
+      'gate must be a gate id',
+    ],
     [
       ['upload', '-e', 'payments-api', '--format', 'pdf', 'x'],
       'Allowed choices',

@@ -23,7 +23,7 @@ import { ciDefaults } from '../lib/ciEnv';
 import { resolveConnection } from '../lib/config';
 import { ApiError, errorMessage } from '../lib/errors';
 import { expandFiles, InputFile } from '../lib/files';
-import { formatBytes, sha256Hex, shortSha } from '../lib/format';
+import { formatBytes, sha256Hex } from '../lib/format';
 import {
   buildUploadFields,
   CommandContext,
@@ -32,28 +32,14 @@ import {
   UploadFlags,
 } from '../lib/options';
 import { createUploadProgress, UploadProgress } from '../lib/progress';
-import { renderTable } from '../lib/table';
-
-type UploadStatus =
-  | 'created'
-  | 'already stored'
-  | 'refused'
-  | 'failed'
-  | 'skipped';
-
-interface FileResult {
-  file: InputFile;
-  status: UploadStatus;
-  format?: string;
-  sha256?: string;
-  reason: string;
-}
+import { allStored, FileResult, printUploadReport } from '../lib/uploadReport';
 
 interface UploadOptions extends UploadFlags {
   entity: string;
   concurrency: number;
   progress: boolean;
   ciDefaults: boolean;
+  json?: boolean;
   url?: string;
   verbose?: boolean;
 }
@@ -84,6 +70,10 @@ export function registerUploadCommand(
     )
     .option('--work-item <id>', 'issue or change request, e.g. PAY-123')
     .option('--release-id <id>', 'the release this evidence is for')
+    .option(
+      '--gate <id>',
+      'the gate a test report is for, e.g. integration-tests or smoke-test',
+    )
     .option('--commit <sha>', 'the commit; default from CI variables')
     .option(
       '--pipeline-url <url>',
@@ -103,6 +93,10 @@ export function registerUploadCommand(
     )
     .option('--no-progress', 'never draw a progress bar')
     .option('--no-ci-defaults', 'do not read links from CI variables')
+    .option(
+      '--json',
+      'print the outcome as JSON, with the evidence ids (e.g. for release record --evidence); progress goes to stderr',
+    )
     .option('--url <url>', 'base URL of the Backstage backend [ASSURANCE_URL]')
     .option('--verbose', 'log each request (never the token)')
     .action(async (patterns: string[], options: UploadOptions) => {
@@ -129,6 +123,7 @@ async function upload(
       version: options.version,
       digest: options.digest,
       releaseId: options.releaseId,
+      gate: options.gate,
       commit: options.commit,
       pipelineUrl: options.pipelineUrl,
     },
@@ -148,7 +143,9 @@ async function upload(
   });
 
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  output.line(
+  const info = (text: string) =>
+    options.json ? output.error(text) : output.line(text);
+  info(
     `Uploading ${files.length} file${
       files.length === 1 ? '' : 's'
     } (${formatBytes(totalBytes)}) for ${entityRef}${
@@ -161,6 +158,7 @@ async function upload(
     totalFiles: files.length,
     totalBytes,
     enabled: options.progress,
+    toStderr: options.json,
   });
   let fatal: ApiError | undefined;
   const results: FileResult[] = [];
@@ -202,38 +200,17 @@ async function upload(
     progress.stop();
   }
 
-  output.line();
-  output.line(
-    renderTable({
-      head: ['File', 'Format', 'Status', 'SHA-256', 'Reason'],
-      rows: results.map(result => [
-        result.file.display,
-        result.format ?? '-',
-        result.status,
-        shortSha(result.sha256),
-        result.reason,
-      ]),
-      columns: output.columns,
-      shrink: 0,
-      compact: true,
-    }),
-  );
-  const counts = new Map<UploadStatus, number>();
-  for (const result of results) {
-    counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-  }
-  output.line(
-    `${entityRef}: ${[...counts]
-      .map(([status, count]) => `${count} ${status}`)
-      .join(', ')}`,
-  );
+  printUploadReport({
+    output,
+    results,
+    entityRef,
+    executionId: fields.executionId,
+    json: options.json,
+  });
   if (fatal) {
     output.error(`error: ${fatal.message}`);
   }
-  const ok = results.every(
-    r => r.status === 'created' || r.status === 'already stored',
-  );
-  return ok ? 0 : 1;
+  return allStored(results) ? 0 : 1;
 }
 
 async function uploadOne(options: {
@@ -264,6 +241,7 @@ async function uploadOne(options: {
     return {
       file,
       status: created ? 'created' : 'already stored',
+      id: record.id,
       format: record.format,
       sha256: record.sha256 ?? sha256,
       reason: record.redacted ? 'secrets removed before storing' : '',

@@ -109,6 +109,7 @@ export interface UploadFlags {
   version?: string;
   digest?: string;
   releaseId?: string;
+  gate?: string;
   commit?: string;
   pipelineUrl?: string;
 }

@@ -33,23 +33,30 @@ export const LARGE_FILE_BYTES = 1024 * 1024;
 /**
  * A progress bar (files done, bytes sent) when stdout is a terminal and
  * the upload is worth one; otherwise one plain line per finished file.
+ * With `toStderr` (stdout is for `--json`), always the lines, on stderr.
  */
 export function createUploadProgress(options: {
   output: Output;
   totalFiles: number;
   totalBytes: number;
   enabled: boolean;
+  toStderr?: boolean;
 }): UploadProgress {
-  const { output, totalFiles, totalBytes } = options;
+  const { output, totalFiles, totalBytes, toStderr } = options;
   const worthABar = totalFiles > 1 || totalBytes >= LARGE_FILE_BYTES;
   let filesDone = 0;
 
-  if (!options.enabled || !output.stdout.isTTY || !worthABar) {
+  if (toStderr || !options.enabled || !output.stdout.isTTY || !worthABar) {
     return {
       sent() {},
       done(_file, _size, line) {
         filesDone += 1;
-        output.line(`[${filesDone}/${totalFiles}] ${line}`);
+        const text = `[${filesDone}/${totalFiles}] ${line}`;
+        if (toStderr) {
+          output.error(text);
+        } else {
+          output.line(text);
+        }
       },
       stop() {},
     };
