@@ -100,24 +100,33 @@ export function createReleasesRouter(options: {
         request: req,
         meta: { entityRef, releaseId: id, environment: body.environment },
       });
-      const release = await releases.createRelease({
-        release: {
-          id,
-          entityRef,
-          ...fields,
-          actor,
-          createdAt,
-          evidenceIds: linked,
-        },
-        now: recordedAt,
-        audit: {
-          actor,
-          action: 'release.record',
-          entityRef,
-          subjectId: id,
-          details: { ...body, ...(linked.length && { evidenceIds: linked }) },
-        },
-      });
+      const release = await releases
+        .createRelease({
+          release: {
+            id,
+            entityRef,
+            ...fields,
+            actor,
+            createdAt,
+            evidenceIds: linked,
+          },
+          now: recordedAt,
+          audit: {
+            actor,
+            action: 'release.record',
+            entityRef,
+            subjectId: id,
+            details: {
+              ...body,
+              ...(linked.length > 0 && { evidenceIds: linked }),
+            },
+          },
+        })
+        .catch(async error => {
+          // Refused under the head's lock: still deploying, or older.
+          await auditEvent.fail({ error });
+          throw error;
+        });
       await auditEvent.success();
       res.status(201).json(release);
     },
