@@ -24,6 +24,9 @@ import { runCli } from '../__testUtils__/runCli';
 
 const TOKEN = 'release-token-31337';
 const DIGEST = PROMOTE_DIGESTS.promoted;
+const EVIDENCE_1 = '0b7e3c52-5c1f-4d8e-9a6b-2f1d3c4b5a61';
+const EVIDENCE_2 = '1c8f4d63-6d2a-4e9f-8b7c-3a2e4d5c6b72';
+const EVIDENCE_3 = '2d9a5e74-7e3b-4fa1-9c8d-4b3f5e6d7c83';
 
 describe('assurance release', () => {
   let backend: FakeBackend;
@@ -83,6 +86,46 @@ describe('assurance release', () => {
       expect(result.all).not.toContain(TOKEN);
     });
 
+    it('sends when it was deployed and the evidence ids, repeated or comma-separated', async () => {
+      const [smoke, log, extra] = [EVIDENCE_1, EVIDENCE_2, EVIDENCE_3];
+      const result = await runCli(
+        releaseRecordArgs(
+          {
+            entity: 'payments-api',
+            environment: 'staging',
+            artifact: 'payments-api',
+          },
+          '--digest',
+          DIGEST,
+          '--status',
+          'succeeded',
+          '--deployed-at',
+          '2026-01-01T10:15:00+02:00',
+          '--evidence',
+          `${smoke}, ${log}`,
+          '--evidence',
+          extra,
+          '--json',
+        ),
+        { env },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(backend.requests[0].json).toEqual({
+        environment: 'staging',
+        artifact: { name: 'payments-api', digest: DIGEST },
+        status: 'succeeded',
+        migrationStatus: 'none',
+        deployedAt: '2026-01-01T10:15:00+02:00',
+        evidenceIds: [smoke, log, extra],
+      });
+      expect(JSON.parse(result.stdout).evidenceIds).toEqual([
+        smoke,
+        log,
+        extra,
+      ]);
+    });
+
     it('prints the release as JSON with --json', async () => {
       const result = await runCli(
         releaseRecordArgs(
@@ -116,6 +159,22 @@ describe('assurance release', () => {
       [
         ['--digest', DIGEST, '--migration-status', 'maybe'],
         'migrationStatus must be none, pending, applied, failed or rolled-back',
+      ],
+      [
+        ['--digest', DIGEST, '--deployed-at', '2026-01-01T10:15:00'],
+        'deployedAt must be an ISO 8601 date-time with a time zone',
+      ],
+      [
+        ['--digest', DIGEST, '--deployed-at', 'yesterday'],
+        'deployedAt must be an ISO 8601 date-time with a time zone',
+      ],
+      [
+        ['--digest', DIGEST, '--evidence', `${EVIDENCE_1},e1`],
+        'evidenceIds must hold evidence ids (UUIDs)',
+      ],
+      [
+        ['--digest', DIGEST, '--evidence', ' , '],
+        'name at least one evidence id',
       ],
     ])('refuses %j before any request (exit 2)', async (flags, message) => {
       const result = await runCli(

@@ -20,7 +20,7 @@ import {
   releaseRecordSchema,
   releaseUpdateSchema,
 } from '@real-app-forever/plugin-assurance-common';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { CliApi } from '../lib/api';
 import { resolveConnection } from '../lib/config';
 import { UsageError } from '../lib/errors';
@@ -42,6 +42,8 @@ interface RecordOptions extends ConnectionOptions {
   migrationStatus?: string;
   reason?: string;
   workItem?: string;
+  deployedAt?: string;
+  evidence?: string[];
 }
 
 interface UpdateOptions extends ConnectionOptions {
@@ -86,7 +88,16 @@ export function registerReleaseCommand(
         'none, pending, applied, failed or rolled-back (default none)',
       )
       .option('--reason <text>', 'why this is deployed')
-      .option('--work-item <id>', 'the change request or ticket'),
+      .option('--work-item <id>', 'the change request or ticket')
+      .option(
+        '--deployed-at <iso8601>',
+        'when the deployment happened, with a time zone, e.g. 2026-05-04T10:15:00Z (default now); for pipelines that report after the fact',
+      )
+      .option(
+        '--evidence <id>',
+        'evidence of this deployment, e.g. the deploy log or smoke-test report uploaded just before (upload --json prints the ids); repeat or comma-separate',
+        collectIds,
+      ),
   ).action(async (options: RecordOptions) => {
     context.setExitCode(await record(options, context));
   });
@@ -104,6 +115,18 @@ export function registerReleaseCommand(
   ).action(async (options: UpdateOptions) => {
     context.setExitCode(await update(options, context));
   });
+}
+
+/** `--evidence a,b --evidence c`: every id given, in order. */
+function collectIds(value: string, previous: string[] = []): string[] {
+  const ids = value
+    .split(',')
+    .map(id => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0) {
+    throw new InvalidArgumentError('name at least one evidence id');
+  }
+  return [...previous, ...ids];
 }
 
 function withConnectionOptions(command: Command): Command {
@@ -143,6 +166,8 @@ async function record(
     migrationStatus: options.migrationStatus,
     reason: options.reason,
     workItem: options.workItem,
+    deployedAt: options.deployedAt,
+    evidenceIds: options.evidence,
   });
   if (!parsed.success) {
     throw new UsageError(describeZodError(parsed.error));
