@@ -97,7 +97,8 @@ export const DeploymentMeasuresChart = (props: {
             dataKey="changeFailureRate"
             name="Change-failure rate"
             unit="%"
-            type="monotone"
+            type="linear"
+            dot
             stroke={theme.palette.secondary.main}
             strokeWidth={2}
             connectNulls={false}

@@ -37,6 +37,9 @@ import {
 import { EnvironmentCards } from './EnvironmentCards';
 import { ReleaseHistory } from './ReleaseHistory';
 
+/** Wide tables scroll inside their card instead of widening the page. */
+const ITEM = { maxWidth: '100%' } as const;
+
 /**
  * The Releases tab of an entity: one card per environment, in promotion
  * order, with what is deployed there, what to roll back to, and the promote,
@@ -87,7 +90,7 @@ export const EntityReleasesContent = () => {
   return (
     <Grid container spacing={3} direction="column">
       {names.length > 0 && (
-        <Grid item>
+        <Grid item style={ITEM}>
           <EnvironmentCards
             entityRef={entityRef}
             environments={environments.value ?? []}
@@ -96,7 +99,7 @@ export const EntityReleasesContent = () => {
         </Grid>
       )}
       {noReleases ? (
-        <Grid item>
+        <Grid item style={ITEM}>
           <EmptyState
             missing="data"
             title="No releases recorded"
@@ -111,7 +114,7 @@ export const EntityReleasesContent = () => {
         </Grid>
       ) : (
         <>
-          <Grid item>
+          <Grid item style={ITEM}>
             <ReleaseHistory
               history={history}
               environments={names}
@@ -122,7 +125,7 @@ export const EntityReleasesContent = () => {
             />
           </Grid>
           {names.length > 0 && (
-            <Grid item>
+            <Grid item style={ITEM}>
               <DeploymentMeasuresCard
                 environments={names}
                 environment={measuresEnvironment}

@@ -148,7 +148,7 @@ describe('Release history', () => {
       rollbackOf: 'rel-bad',
       workItem: 'INC-12',
       reason: 'Refunds fail',
-      evidenceIds: [EVIDENCE_ID],
+      evidenceIds: [EVIDENCE_ID, 'ev-2', 'ev-3', 'ev-4'],
     });
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
@@ -166,6 +166,11 @@ describe('Release history', () => {
     expect(
       within(newest).getByRole('link', { name: '0b5c9e2a' }),
     ).toHaveAttribute('href', `/evidence?id=${EVIDENCE_ID}`);
+    expect(within(newest).getAllByRole('link')).toHaveLength(3);
+    expect(within(newest).getByText('and 1 more')).toHaveAttribute(
+      'title',
+      'ev-4',
+    );
     expect(
       within(older).getByText('Approved by user:default/bob'),
     ).toBeInTheDocument();

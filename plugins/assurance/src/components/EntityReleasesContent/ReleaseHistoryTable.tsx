@@ -29,6 +29,9 @@ import {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+/** Longer histories get pages of this many releases. */
+const PAGE_SIZE = 20;
+
 function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
   return [
     { title: 'Environment', field: 'environment', cellStyle: nowrap },
@@ -65,6 +68,7 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
     },
     {
       title: 'Actor',
+      cellStyle: nowrap,
       render: release => (
         <>
           <Typography variant="body2">{release.actor}</Typography>
@@ -83,14 +87,18 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
     },
     {
       title: 'Reason',
-      cellStyle: { minWidth: 160 },
+      cellStyle: { minWidth: 200 },
       render: release => release.reason ?? '',
     },
-    { title: 'Work item', render: release => release.workItem ?? '' },
+    {
+      title: 'Work item',
+      cellStyle: nowrap,
+      render: release => release.workItem ?? '',
+    },
     {
       title: 'Evidence',
       cellStyle: nowrap,
-      render: release => <EvidenceLinks ids={release.evidenceIds} />,
+      render: release => <EvidenceLinks ids={release.evidenceIds} max={3} />,
     },
   ];
 }
@@ -125,7 +133,9 @@ export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
           </Typography>
         }
         options={{
-          paging: false,
+          paging: data.length > PAGE_SIZE,
+          pageSize: PAGE_SIZE,
+          pageSizeOptions: [PAGE_SIZE, 50, 100],
           search: false,
           sorting: false,
           toolbar: false,

@@ -19,15 +19,18 @@ import Typography from '@material-ui/core/Typography';
 
 /**
  * Links to evidence records on the entity's Evidence tab, which sits beside
- * the tab that shows them (`../evidence?id=`); "None" without any.
+ * the tab that shows them (`../evidence?id=`); "None" without any. With
+ * `max`, links the first ones and counts the rest.
  */
-export const EvidenceLinks = (props: { ids: string[] }) => {
-  if (props.ids.length === 0) {
+export const EvidenceLinks = (props: { ids: string[]; max?: number }) => {
+  const { ids, max = ids.length } = props;
+  if (ids.length === 0) {
     return <Typography variant="body2">None</Typography>;
   }
+  const rest = ids.slice(max);
   return (
     <>
-      {props.ids.map(id => (
+      {ids.slice(0, max).map(id => (
         <div key={id}>
           <Link
             to={`../evidence?id=${encodeURIComponent(id)}`}
@@ -38,6 +41,11 @@ export const EvidenceLinks = (props: { ids: string[] }) => {
           </Link>
         </div>
       ))}
+      {rest.length > 0 && (
+        <Typography variant="caption" title={rest.join('\n')}>
+          {`and ${rest.length} more`}
+        </Typography>
+      )}
     </>
   );
 };
