@@ -21,6 +21,7 @@ import { registerParseCommand } from './commands/parse';
 import { registerPromoteCommand } from './commands/promote';
 import { registerReleaseCommand } from './commands/release';
 import { registerReportConfigCommand } from './commands/reportConfig';
+import { registerRollbackCommand } from './commands/rollback';
 import { registerUploadCommand } from './commands/upload';
 import { ApiError, errorMessage, UsageError } from './lib/errors';
 import { CliIo, Output } from './lib/io';
@@ -50,8 +51,9 @@ CI defaults of upload (unless --no-ci-defaults; flags win):
                     BUILD_URL
 
 Exit codes: 0 ok, 1 a file was refused or failed / a gate blocks / the
-reported config drifted / a promotion was refused, 2 wrong usage,
-3 a promotion waits for approval (the pipeline waits, then deploys).
+reported config drifted / a promotion was refused / there is nothing to
+roll back to, 2 wrong usage, 3 a promotion waits for approval (the
+pipeline waits, then deploys).
 `;
 
 /**
@@ -74,7 +76,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const program = new Command('assurance')
     .description(
-      'Upload CI evidence to the Backstage assurance plugin, check gate verdicts, record releases and request promotions, parse evidence locally',
+      'Upload CI evidence to the Backstage assurance plugin, check gate verdicts, record releases, request promotions and roll back, parse evidence locally',
     )
     .version(version, '-V, --version', 'print the CLI version')
     .enablePositionalOptions()
@@ -92,6 +94,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   registerReportConfigCommand(program, context);
   registerReleaseCommand(program, context);
   registerPromoteCommand(program, context);
+  registerRollbackCommand(program, context);
 
   try {
     await program.parseAsync(args, { from: 'user' });

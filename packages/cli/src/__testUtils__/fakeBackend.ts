@@ -31,6 +31,10 @@ export interface ReceivedRequest {
 
 export const FAKE_RELEASE_ID = 'rel-1';
 
+/** A rollback on staging: rel-1 is rolled back to this digest as rel-3. */
+export const ROLLBACK_RELEASE_ID = 'rel-3';
+export const ROLLBACK_TARGET_DIGEST = `sha256:${'d'.repeat(64)}`;
+
 /** Promotions the fake decides by the digest's first hex digit. */
 export const PROMOTE_DIGESTS = {
   promoted: `sha256:${'a'.repeat(64)}`,
@@ -118,6 +122,39 @@ export async function startFakeBackend(options: {
     ...fields,
   });
 
+  /** staging rolls back, prod has no target, dev is not allowed. */
+  const handleRollback = (
+    res: ServerResponse,
+    environment: string,
+    json: any,
+  ) => {
+    if (environment === 'prod') {
+      fail(
+        res,
+        409,
+        `${environment} has no rollback target: no earlier release succeeded there with a different digest`,
+      );
+    } else if (environment === 'dev') {
+      fail(res, 403, `ci may not roll back ${KNOWN_ENTITY}`);
+    } else if (environment !== 'staging') {
+      fail(res, 400, `Unknown environment ${environment}`);
+    } else {
+      send(res, 201, {
+        release: release({
+          id: ROLLBACK_RELEASE_ID,
+          artifact: {
+            name: 'payments-api',
+            version: '1.2.2',
+            digest: ROLLBACK_TARGET_DIGEST,
+          },
+          reason: json.reason,
+          rollbackOf: FAKE_RELEASE_ID,
+        }),
+        rolledBack: release({ status: 'rolled-back' }),
+      });
+    }
+  };
+
   const handleJson = (
     res: ServerResponse,
     method: string,
@@ -175,6 +212,13 @@ export async function startFakeBackend(options: {
           reasons: ['Gate tests-pass is failed', 'Not deployed to dev yet'],
         });
       }
+      return;
+    }
+    const rollback = path.match(
+      /^\/api\/assurance\/v1\/entities\/component\/default\/payments-api\/environments\/([^/]+)\/rollbacks$/,
+    );
+    if (method === 'POST' && rollback) {
+      handleRollback(res, decodeURIComponent(rollback[1]), json);
       return;
     }
     fail(res, 404, `Not found: ${method} ${path}`);

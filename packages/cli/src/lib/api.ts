@@ -20,6 +20,7 @@ import {
   EvidenceRecord,
   PromotionDecision,
   Release,
+  RollbackResult,
   entityRefToPath,
 } from '@real-app-forever/plugin-assurance-common';
 import { Connection } from './config';
@@ -158,6 +159,25 @@ export class CliApi {
       body: options.body,
       okStatuses: [200, 201, 202],
     })) as PromotionDecision;
+  }
+
+  /**
+   * `POST …/environments/{env}/rollbacks`: 201 with the new release of the
+   * rollback target and the release rolled back; 409 without a target.
+   */
+  async rollback(options: {
+    entityRef: string;
+    environment: string;
+    body: Record<string, unknown>;
+  }): Promise<RollbackResult> {
+    return (await this.#sendJson({
+      method: 'POST',
+      path: `/v1/entities/${entityRefToPath(
+        options.entityRef,
+      )}/environments/${encodeURIComponent(options.environment)}/rollbacks`,
+      body: options.body,
+      okStatuses: [200, 201],
+    })) as RollbackResult;
   }
 
   async #sendJson(options: {

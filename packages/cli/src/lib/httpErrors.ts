@@ -126,6 +126,13 @@ export function describeStatus(status: number, message?: string): ApiError {
         `404 Not Found${detail}. Check the entity reference (is the entity in the catalog?) and that ASSURANCE_URL is the Backstage backend with the assurance plugin.`,
         { status, fatal: true },
       );
+    case 409:
+      return new ApiError(
+        `409 Conflict${
+          detail || ': the request does not fit the current state'
+        }`,
+        { status, fatal: false },
+      );
     case 413:
       return new ApiError(
         `too large (413)${
