@@ -85,6 +85,17 @@ export async function signInAs(page, name) {
   return backstageIdentity.identity;
 }
 
+/** GETs an assurance API path as the guest; throws unless 2xx. */
+async function apiGet(path) {
+  const response = await fetch(`${baseUrl}/api/assurance${path}`, {
+    headers: { Authorization: `Bearer ${await guestToken()}` },
+  });
+  if (!response.ok) {
+    throw new Error(`GET ${path} answered ${response.status}`);
+  }
+  return response.json();
+}
+
 before(async () => {
   const build = spawnSync('yarn', ['workspace', 'app', 'build'], {
     cwd: root,
@@ -133,6 +144,19 @@ before(async () => {
       return statuses.has('failed') && statuses.has('passed');
     },
     240_000,
+  );
+  // Then it replays examples/releases.yaml: checkout-web's prod promotion
+  // ends waiting for approval.
+  await until(
+    'seeded example releases',
+    async () => {
+      const { environments } = await apiGet(
+        '/v1/entities/component/default/checkout-web/environments',
+      );
+      return environments.find(e => e.name === 'prod')?.pendingApprovals
+        .length;
+    },
+    120_000,
   );
 
   browser = await chromium.launch({
@@ -374,6 +398,60 @@ test('one user requests an override of a failing gate, another approves it', asy
     : resolve(root, 'node_modules/.cache/e2e');
   await approver.screenshot({
     path: resolve(shots, 'gates-override.png'),
+    fullPage: true,
+  });
+});
+
+test('a second user approves the pending prod promotion, and prod changes', async () => {
+  const releasesUrl = `${baseUrl}/catalog/default/component/checkout-web/releases`;
+  const viewport = { width: 1400, height: 1000 };
+  const before = await apiGet(
+    '/v1/entities/component/default/checkout-web/environments',
+  );
+  const prodBefore = before.environments.find(e => e.name === 'prod');
+  const pending = prodBefore.pendingApprovals[0];
+  assert.equal(pending.artifact.version, '2.7.0');
+  assert.notEqual(prodBefore.activeRelease.artifact.version, '2.7.0');
+  assert.ok(prodBefore.rollbackTarget, 'prod has a rollback target');
+
+  // Sofia (Release Approvers) did not ask for it, so she may approve it.
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(releasesUrl);
+  await signInAs(page, 'sofia.rossi');
+  const prod = page.getByRole('region', { name: 'Environment prod' });
+  await prod.waitFor({ timeout: 60_000 });
+  assert.match(await prod.innerText(), /2\.5\.0/, 'prod runs 2.5.0 before');
+  await prod
+    .getByRole('button', { name: 'Approve promotion of 2.7.0 to prod' })
+    .click({ timeout: 60_000 });
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Approve/ })
+    .click();
+
+  // The approval leaves the prod card, which now shows 2.7.0 as its active
+  // release.
+  await until(
+    'prod to run 2.7.0',
+    async () =>
+      (await prod
+        .getByRole('button', { name: 'Approve promotion of 2.7.0 to prod' })
+        .count()) === 0 && /2\.7\.0/.test(await prod.innerText()),
+    30_000,
+  );
+  const after = await apiGet(
+    '/v1/entities/component/default/checkout-web/environments',
+  );
+  const prodAfter = after.environments.find(e => e.name === 'prod');
+  assert.equal(prodAfter.activeRelease.id, pending.id);
+  assert.equal(prodAfter.activeRelease.approvedBy, 'user:default/sofia.rossi');
+  assert.equal(prodAfter.pendingApprovals.length, 0);
+
+  const shots = process.env.ASSURANCE_UPDATE_SCREENSHOTS
+    ? resolve(root, 'docs')
+    : resolve(root, 'node_modules/.cache/e2e');
+  await page.screenshot({
+    path: resolve(shots, 'releases-tab.png'),
     fullPage: true,
   });
 });
