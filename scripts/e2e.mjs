@@ -153,8 +153,7 @@ before(async () => {
       const { environments } = await apiGet(
         '/v1/entities/component/default/checkout-web/environments',
       );
-      return environments.find(e => e.name === 'prod')?.pendingApprovals
-        .length;
+      return environments.find(e => e.name === 'prod')?.pendingApprovals.length;
     },
     120_000,
   );
