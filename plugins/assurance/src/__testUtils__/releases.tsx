@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
+import { screen, within } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   mockApis,
   renderInTestApp,
@@ -110,6 +112,51 @@ export function deploymentMeasures(
       deploymentsPerWeek: deployments / buckets.length,
     },
   };
+}
+
+/** The digest of 1.5.0, running in dev in {@link twoEnvironments}. */
+export const DEV_DIGEST = `sha256:${'ef'.repeat(32)}`;
+/** The digest of 1.4.1, prod's rollback target. */
+export const OLD_DIGEST = `sha256:ab12${'0'.repeat(60)}`;
+
+/** dev runs 1.5.0; prod runs 1.4.2 and can go back to 1.4.1. */
+export function twoEnvironments(
+  overrides: { pending?: ReturnType<typeof release>[] } = {},
+) {
+  const inDev = release({
+    id: 'rel-dev',
+    environment: 'dev',
+    artifact: { name: 'payments', version: '1.5.0', digest: DEV_DIGEST },
+  });
+  return [
+    environmentState({ name: 'dev', order: 0, activeRelease: inDev }),
+    environmentState({
+      activeRelease: release({ id: 'rel-prod' }),
+      rollbackTarget: release({
+        id: 'rel-old',
+        artifact: { name: 'payments', version: '1.4.1', digest: OLD_DIGEST },
+      }),
+      pendingApprovals: overrides.pending ?? [],
+    }),
+  ];
+}
+
+/** 1.5.0 waiting for approval in prod, asked for by `actor`. */
+export function pendingPromotion(actor = 'user:default/alice') {
+  return release({
+    id: 'rel-pending',
+    status: 'pending-approval',
+    actor,
+    reason: 'Ship the refund fix',
+    artifact: { name: 'payments', version: '1.5.0', digest: DEV_DIGEST },
+  });
+}
+
+/** Opens a dialog from a button of an environment card. */
+export async function openDialog(card: string, button: string | RegExp) {
+  const region = await screen.findByRole('region', { name: card });
+  await userEvent.click(within(region).getByRole('button', { name: button }));
+  return screen.findByRole('dialog');
 }
 
 /**

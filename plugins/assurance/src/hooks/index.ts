@@ -16,9 +16,11 @@
 
 export { useArtifacts } from './useArtifacts';
 export { useCurrentUserRef } from './useCurrentUserRef';
+export { useDeploymentMeasures } from './useDeploymentMeasures';
 export { useEffectivePolicy } from './useEffectivePolicy';
 export { useEntityGates } from './useEntityGates';
 export { useEnvironmentDrift } from './useEnvironmentDrift';
+export { useEnvironments } from './useEnvironments';
 export { useEvidenceDownload } from './useEvidenceDownload';
 export { useEvidenceExport } from './useEvidenceExport';
 export { EVIDENCE_FILTER_KEYS, useEvidenceFilter } from './useEvidenceFilter';
@@ -28,14 +30,12 @@ export { useGateOverrides } from './useGateOverrides';
 export { useGateView } from './useGateView';
 export { useLinkedEvidence } from './useLinkedEvidence';
 export { useOverrideActions } from './useOverrideActions';
-export { useDeploymentMeasures } from './useDeploymentMeasures';
-export { useEnvironments } from './useEnvironments';
+export { useReleaseActions } from './useReleaseActions';
+export type { ReleaseActions } from './useReleaseActions';
 export {
   RELEASE_STATUSES,
   SINCE_DAYS,
   useReleaseFilter,
 } from './useReleaseFilter';
 export type { ReleaseHistoryView, SinceKey } from './useReleaseFilter';
-export { useReleaseActions } from './useReleaseActions';
-export type { ReleaseActions } from './useReleaseActions';
 export { useReleaseHistory } from './useReleaseHistory';

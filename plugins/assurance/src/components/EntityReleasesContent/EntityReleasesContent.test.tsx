@@ -196,6 +196,15 @@ describe('EntityReleasesContent', () => {
     expect(await screen.findByText('No releases recorded')).toBeInTheDocument();
     expect(screen.getByText(/assurance release record/)).toBeInTheDocument();
     expect(screen.queryByTestId('release-history')).not.toBeInTheDocument();
+    // The cards stay, so that a first artifact can be promoted.
+    const dev = screen.getByRole('region', { name: 'Environment dev' });
+    expect(
+      await within(dev).findByRole('button', { name: 'Promote to dev' }),
+    ).toBeInTheDocument();
+    expect(api.getDeploymentMeasures).toHaveBeenCalled();
+    expect(
+      screen.queryByText('Deployment frequency and change-failure rate'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the error when the backend fails', async () => {

@@ -21,6 +21,9 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ExpiryTime } from '../GateOverrides/ExpiryTime';
 import { describeRelease } from './releaseLabels';
 
+/** Reasons name whole digests; they wrap instead of overflowing. */
+const WRAP = { overflowWrap: 'anywhere' } as const;
+
 /**
  * The backend's answer to a promotion: promoted, waiting for a second
  * person, or refused with every unmet condition.
@@ -34,7 +37,7 @@ export const PromotionDecisionView = (props: {
   const what = release ? describeRelease(release) : 'The artifact';
   if (decision.decision === 'refused') {
     return (
-      <Alert severity="warning" data-decision="refused">
+      <Alert severity="warning" data-decision="refused" style={WRAP}>
         <AlertTitle>Promotion refused</AlertTitle>
         <Typography variant="body2">
           {`Nothing was deployed to ${environment}. What is missing:`}
@@ -49,7 +52,7 @@ export const PromotionDecisionView = (props: {
   }
   if (decision.decision === 'pending-approval') {
     return (
-      <Alert severity="info" data-decision="pending-approval">
+      <Alert severity="info" data-decision="pending-approval" style={WRAP}>
         <AlertTitle>Waiting for approval</AlertTitle>
         <Typography variant="body2">
           {`${what} goes to ${environment} once someone other than you who may approve releases (assurance.release.approve) approves it on this tab.`}
@@ -64,7 +67,7 @@ export const PromotionDecisionView = (props: {
     );
   }
   return (
-    <Alert severity="success" data-decision="promoted">
+    <Alert severity="success" data-decision="promoted" style={WRAP}>
       <AlertTitle>Promoted</AlertTitle>
       <Typography variant="body2">{`${what} is promoted to ${environment}.`}</Typography>
       <ReasonList reasons={reasons} />
