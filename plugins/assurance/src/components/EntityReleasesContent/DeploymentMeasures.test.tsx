@@ -102,7 +102,7 @@ describe('Deployment measures', () => {
     await screen.findByTestId('deployment-measures-totals');
 
     await userEvent.selectOptions(
-      document.querySelector('#deployment-measures-environment')!,
+      screen.getByLabelText('Measured environment'),
       'dev',
     );
 

@@ -62,7 +62,7 @@ export const DeploymentMeasuresCard = (props: {
       {environments.length > 0 && (
         <TextField
           id="deployment-measures-environment"
-          label="Environment"
+          label="Measured environment"
           select
           SelectProps={{ native: true }}
           value={environment ?? ''}
