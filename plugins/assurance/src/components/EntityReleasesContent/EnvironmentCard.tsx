@@ -66,6 +66,7 @@ export const EnvironmentCard = (props: {
       style={{ height: '100%' }}
     >
       <InfoCard
+        variant="gridItem"
         title={name}
         titleTypographyProps={{ component: 'h2' }}
         subheader={describeRule(environment)}
