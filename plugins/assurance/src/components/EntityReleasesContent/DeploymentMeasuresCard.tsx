@@ -73,6 +73,8 @@ export const DeploymentMeasuresCard = (props: {
           size="small"
           margin="dense"
           InputLabelProps={{ shrink: true }}
+          // Wide enough for its label: an outlined label does not wrap.
+          style={{ minWidth: 200 }}
         >
           {environments.map(name => (
             <option key={name} value={name}>

@@ -17,6 +17,7 @@
 import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import type { Release } from '@real-app-forever/plugin-assurance-common';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
 import { EvidenceLinks } from '../EvidenceLinks';
@@ -32,17 +33,28 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 /** Longer histories get pages of this many releases. */
 const PAGE_SIZE = 20;
 
+/**
+ * Six columns, so that the history fits the entity page at common widths:
+ * version and digest share one, status and migrations another, who and
+ * when a third, and the reason carries the work item.
+ */
 function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
   return [
     { title: 'Environment', field: 'environment', cellStyle: nowrap },
-    { title: 'Version', render: release => releaseVersion(release) },
     {
-      title: 'Digest',
+      title: 'Release',
       cellStyle: nowrap,
       render: release => (
-        <code title={release.artifact.digest}>
-          {formatDigest(release.artifact.digest)}
-        </code>
+        <>
+          <Typography variant="body2">{releaseVersion(release)}</Typography>
+          <Typography
+            variant="caption"
+            component="code"
+            title={release.artifact.digest}
+          >
+            {formatDigest(release.artifact.digest)}
+          </Typography>
+        </>
       ),
     },
     {
@@ -50,7 +62,10 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
       cellStyle: nowrap,
       render: release => (
         <>
-          <ReleaseStatusChip status={release.status} />
+          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+            <ReleaseStatusChip status={release.status} />
+            <MigrationStatusChip status={release.migrationStatus} />
+          </Box>
           {release.rollbackOf && (
             <Typography variant="caption" component="div">
               {`Rollback of ${describeRolledBack(release.rollbackOf, byId)}`}
@@ -60,18 +75,16 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
       ),
     },
     {
-      title: 'Migration',
-      cellStyle: nowrap,
-      render: release => (
-        <MigrationStatusChip status={release.migrationStatus} />
-      ),
-    },
-    {
-      title: 'Actor',
+      title: 'Deployed',
       cellStyle: nowrap,
       render: release => (
         <>
-          <Typography variant="body2">{release.actor}</Typography>
+          <Typography variant="body2">
+            <RelativeTime value={release.createdAt} />
+          </Typography>
+          <Typography variant="caption" component="div">
+            by <span>{release.actor}</span>
+          </Typography>
           {release.approvedBy && (
             <Typography variant="caption" component="div">
               {`Approved by ${release.approvedBy}`}
@@ -81,19 +94,20 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
       ),
     },
     {
-      title: 'When',
-      cellStyle: nowrap,
-      render: release => <RelativeTime value={release.createdAt} />,
-    },
-    {
-      title: 'Reason',
-      cellStyle: { minWidth: 200 },
-      render: release => release.reason ?? '',
-    },
-    {
-      title: 'Work item',
-      cellStyle: nowrap,
-      render: release => release.workItem ?? '',
+      title: 'Why',
+      cellStyle: { minWidth: 180 },
+      render: release => (
+        <>
+          {release.reason && (
+            <Typography variant="body2">{release.reason}</Typography>
+          )}
+          {release.workItem && (
+            <Typography variant="caption" component="div">
+              {release.workItem}
+            </Typography>
+          )}
+        </>
+      ),
     },
     {
       title: 'Evidence',
