@@ -16,7 +16,6 @@
 
 import type { Release } from '@real-app-forever/plugin-assurance-common';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
@@ -25,7 +24,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { RelativeTime } from '../RelativeTime';
 import { ActionError } from './ActionError';
 import { describeRelease } from './releaseLabels';
-import { useLastDefined } from './useLastDefined';
+import { SubjectDialog } from './SubjectDialog';
 
 const TITLE_ID = 'assurance-approve-release-title';
 
@@ -41,23 +40,16 @@ export const ApproveReleaseDialog = (props: {
   onClose: () => void;
 }) => {
   const { onApprove, onClose } = props;
-  const release = useLastDefined(props.release);
   return (
-    <Dialog
-      open={Boolean(props.release)}
-      onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby={TITLE_ID}
-    >
-      {release && (
+    <SubjectDialog subject={props.release} titleId={TITLE_ID} onClose={onClose}>
+      {release => (
         <ApproveContent
           release={release}
           onApprove={onApprove}
           onClose={onClose}
         />
       )}
-    </Dialog>
+    </SubjectDialog>
   );
 };
 

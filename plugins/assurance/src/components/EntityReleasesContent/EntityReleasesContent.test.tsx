@@ -165,7 +165,10 @@ describe('EntityReleasesContent', () => {
     const rows = within(history).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     expect(
-      rows.map(row => within(row).getAllByRole('cell')[1].querySelector('p')?.textContent),
+      rows.map(
+        row =>
+          within(row).getAllByRole('cell')[1].querySelector('p')?.textContent,
+      ),
     ).toEqual(['1.5.0', '1.4.2', '1.4.0']);
 
     const newest = within(rows[0]);

@@ -21,7 +21,6 @@ import type {
   Release,
 } from '@real-app-forever/plugin-assurance-common';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
@@ -31,7 +30,7 @@ import { ActionError } from './ActionError';
 import { DigestChoice, isDigest } from './DigestChoice';
 import { PromotionDecisionView } from './PromotionDecisionView';
 import { describeRule } from './releaseLabels';
-import { useLastDefined } from './useLastDefined';
+import { SubjectDialog } from './SubjectDialog';
 
 const TITLE_ID = 'assurance-promote-title';
 
@@ -61,16 +60,9 @@ export const PromoteDialog = (props: {
   onClose: () => void;
 }) => {
   const { entityRef, onPromote, onClose } = props;
-  const target = useLastDefined(props.target);
   return (
-    <Dialog
-      open={Boolean(props.target)}
-      onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby={TITLE_ID}
-    >
-      {target && (
+    <SubjectDialog subject={props.target} titleId={TITLE_ID} onClose={onClose}>
+      {target => (
         <PromoteContent
           entityRef={entityRef}
           target={target}
@@ -78,7 +70,7 @@ export const PromoteDialog = (props: {
           onClose={onClose}
         />
       )}
-    </Dialog>
+    </SubjectDialog>
   );
 };
 

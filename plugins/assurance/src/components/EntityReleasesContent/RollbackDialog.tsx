@@ -17,7 +17,6 @@
 import { useState } from 'react';
 import type { EnvironmentState } from '@real-app-forever/plugin-assurance-common';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
@@ -26,7 +25,7 @@ import TextField from '@material-ui/core/TextField';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ActionError } from './ActionError';
 import { describeRelease } from './releaseLabels';
-import { useLastDefined } from './useLastDefined';
+import { SubjectDialog } from './SubjectDialog';
 
 const TITLE_ID = 'assurance-rollback-title';
 
@@ -45,23 +44,20 @@ export const RollbackDialog = (props: {
   onClose: () => void;
 }) => {
   const { onRollback, onClose } = props;
-  const environment = useLastDefined(props.environment);
   return (
-    <Dialog
-      open={Boolean(props.environment)}
+    <SubjectDialog
+      subject={props.environment}
+      titleId={TITLE_ID}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby={TITLE_ID}
     >
-      {environment && (
+      {environment => (
         <RollbackContent
           environment={environment}
           onRollback={onRollback}
           onClose={onClose}
         />
       )}
-    </Dialog>
+    </SubjectDialog>
   );
 };
 

@@ -13,8 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
-import { useRef } from 'react';
+import { ReactNode, useRef } from 'react';
+import Dialog from '@material-ui/core/Dialog';
 
 /**
  * The value, or the last one that was defined: a dialog keeps its content
@@ -26,4 +26,32 @@ export function useLastDefined<T>(value: T | undefined): T | undefined {
     last.current = value;
   }
   return last.current;
+}
+
+/**
+ * A release action's dialog: open while it has a subject (the environment
+ * or release acted on), keeping that subject while it fades out. Its
+ * content is mounted only while there is one, so each opening starts
+ * afresh.
+ */
+export function SubjectDialog<T>(props: {
+  subject?: T;
+  /** The id of the content's title, which names the dialog. */
+  titleId: string;
+  onClose: () => void;
+  children: (subject: T) => ReactNode;
+}) {
+  const { titleId, onClose, children } = props;
+  const subject = useLastDefined(props.subject);
+  return (
+    <Dialog
+      open={Boolean(props.subject)}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={titleId}
+    >
+      {subject !== undefined && children(subject)}
+    </Dialog>
+  );
 }
