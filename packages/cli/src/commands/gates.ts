@@ -19,9 +19,10 @@ import {
   GateStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import { CliApi } from '../lib/api';
-import { withBackendOutputAndExit } from '../lib/backendCommand';
-import { resolveConnection } from '../lib/config';
+import {
+  createCliApi,
+  withBackendOutputAndExit,
+} from '../lib/backendCommand';
 import {
   CommandContext,
   parseDigestOption,
@@ -75,21 +76,12 @@ async function gates(
   options: GatesOptions,
   context: CommandContext,
 ): Promise<number> {
-  const { io, output } = context;
+  const { output } = context;
   const entityRef = parseEntityOption(options.entity);
   const digest = options.artifact
     ? parseDigestOption('--artifact', options.artifact)
     : undefined;
-  const connection = resolveConnection({
-    url: options.url,
-    env: io.env,
-    output,
-  });
-  const api = new CliApi({
-    connection,
-    fetch: io.fetch,
-    log: options.verbose ? line => output.error(line) : undefined,
-  });
+  const api = createCliApi(options, context);
 
   const result = await api.getGates({ entityRef, digest });
   const blocking = result.gates.filter(gate =>

@@ -19,9 +19,10 @@ import {
   promotionRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import { CliApi } from '../lib/api';
-import { withBackendOutputAndExit } from '../lib/backendCommand';
-import { resolveConnection } from '../lib/config';
+import {
+  createCliApi,
+  withBackendOutputAndExit,
+} from '../lib/backendCommand';
 import { UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
 
@@ -78,7 +79,7 @@ async function promote(
   options: PromoteOptions,
   context: CommandContext,
 ): Promise<number> {
-  const { io, output } = context;
+  const { output } = context;
   const entityRef = parseEntityOption(options.entity);
   const environment = options.environment.trim();
   if (!environment) {
@@ -93,16 +94,7 @@ async function promote(
   if (!parsed.success) {
     throw new UsageError(describeZodError(parsed.error));
   }
-  const connection = resolveConnection({
-    url: options.url,
-    env: io.env,
-    output,
-  });
-  const api = new CliApi({
-    connection,
-    fetch: io.fetch,
-    log: options.verbose ? line => output.error(line) : undefined,
-  });
+  const api = createCliApi(options, context);
 
   const result = await api.promote({
     entityRef,

@@ -21,8 +21,7 @@ import {
   releaseUpdateSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command, InvalidArgumentError } from 'commander';
-import { CliApi } from '../lib/api';
-import { resolveConnection } from '../lib/config';
+import { createCliApi } from '../lib/backendCommand';
 import { UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
 
@@ -136,20 +135,6 @@ function withConnectionOptions(command: Command): Command {
     .option('--verbose', 'log each request (never the token)');
 }
 
-function createApi(options: ConnectionOptions, context: CommandContext) {
-  const { io, output } = context;
-  const connection = resolveConnection({
-    url: options.url,
-    env: io.env,
-    output,
-  });
-  return new CliApi({
-    connection,
-    fetch: io.fetch,
-    log: options.verbose ? line => output.error(line) : undefined,
-  });
-}
-
 async function record(
   options: RecordOptions,
   context: CommandContext,
@@ -172,7 +157,7 @@ async function record(
   if (!parsed.success) {
     throw new UsageError(describeZodError(parsed.error));
   }
-  const api = createApi(options, context);
+  const api = createCliApi(options, context);
   const release = await api.recordRelease({ entityRef, body: parsed.data });
   printRelease(release, options, context, 'Recorded');
   return 0;
@@ -193,7 +178,7 @@ async function update(
   if (!parsed.success) {
     throw new UsageError(describeZodError(parsed.error));
   }
-  const api = createApi(options, context);
+  const api = createCliApi(options, context);
   const release = await api.updateRelease({ id, body: parsed.data });
   printRelease(release, options, context, 'Updated');
   return 0;

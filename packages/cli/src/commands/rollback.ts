@@ -21,9 +21,10 @@ import {
   rollbackRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import { CliApi } from '../lib/api';
-import { withBackendOutputAndExit } from '../lib/backendCommand';
-import { resolveConnection } from '../lib/config';
+import {
+  createCliApi,
+  withBackendOutputAndExit,
+} from '../lib/backendCommand';
 import { ApiError, UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
 
@@ -68,7 +69,7 @@ async function rollback(
   options: RollbackOptions,
   context: CommandContext,
 ): Promise<number> {
-  const { io, output } = context;
+  const { output } = context;
   const entityRef = parseEntityOption(options.entity);
   const environment = options.environment.trim();
   if (!environment) {
@@ -78,16 +79,7 @@ async function rollback(
   if (!parsed.success) {
     throw new UsageError(describeZodError(parsed.error));
   }
-  const connection = resolveConnection({
-    url: options.url,
-    env: io.env,
-    output,
-  });
-  const api = new CliApi({
-    connection,
-    fetch: io.fetch,
-    log: options.verbose ? line => output.error(line) : undefined,
-  });
+  const api = createCliApi(options, context);
 
   let result: RollbackResult;
   try {

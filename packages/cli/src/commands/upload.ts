@@ -20,7 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliApi } from '../lib/api';
 import { ciDefaults } from '../lib/ciEnv';
-import { resolveConnection } from '../lib/config';
+import { createCliApi } from '../lib/backendCommand';
 import { ApiError, errorMessage } from '../lib/errors';
 import { expandFiles, InputFile } from '../lib/files';
 import { formatBytes, sha256Hex } from '../lib/format';
@@ -130,17 +130,8 @@ async function upload(
     defaults,
     warn,
   });
-  const connection = resolveConnection({
-    url: options.url,
-    env: io.env,
-    output,
-  });
+  const api = createCliApi(options, context);
   const files = await expandFiles({ patterns, cwd: io.cwd, warn });
-  const api = new CliApi({
-    connection,
-    fetch: io.fetch,
-    log: options.verbose ? line => output.error(line) : undefined,
-  });
 
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const info = (text: string) =>

@@ -15,6 +15,8 @@
  */
 
 import { Command } from 'commander';
+import { CliApi } from './api';
+import { resolveConnection } from './config';
 import { CommandContext } from './options';
 
 /**
@@ -37,4 +39,26 @@ export function withBackendOutputAndExit<T>(
     .action(async (commandOptions: T) => {
       context.setExitCode(await run(commandOptions, context));
     });
+}
+
+/**
+ * The API client of a command that talks to the backend: the connection
+ * from `--url` and the environment (which fails early without a token),
+ * and each request logged to stderr with `--verbose`, never the token.
+ */
+export function createCliApi(
+  options: { url?: string; verbose?: boolean },
+  context: CommandContext,
+): CliApi {
+  const { io, output } = context;
+  const connection = resolveConnection({
+    url: options.url,
+    env: io.env,
+    output,
+  });
+  return new CliApi({
+    connection,
+    fetch: io.fetch,
+    log: options.verbose ? line => output.error(line) : undefined,
+  });
 }
