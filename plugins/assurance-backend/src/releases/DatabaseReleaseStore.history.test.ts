@@ -402,5 +402,55 @@ describe.each(databases.eachSupportedId())(
       expect(actions).toEqual([lapsed.id]);
       expect((await verifyAuditChain(knex)).valid).toBe(true);
     });
+
+    it('dates an approved release at its approval, after what ran meanwhile', async () => {
+      const v1 = await store.createRelease({ release: newRelease(), audit });
+      const pending = await store.createRelease({
+        release: newRelease({
+          status: 'pending-approval',
+          artifact: { name: 'p', digest: digestOf('c') },
+          approvalExpiresAt: at(10_000),
+        }),
+        audit,
+      });
+      // A fix goes to prod while the promotion waits for approval.
+      const hotfix = await store.createRelease({
+        release: newRelease({ artifact: { name: 'p', digest: digestOf('b') } }),
+        audit,
+      });
+      const later = (minutes: number) =>
+        new Date(Date.parse(hotfix.createdAt) + minutes * 60_000);
+      const approved = await store.approveRelease({
+        id: pending.id,
+        approvedBy: 'user:default/bob',
+        now: later(5),
+        audit,
+      });
+      expect(approved?.createdAt).toBe(later(5).toISOString());
+      await store.updateRelease({
+        id: pending.id,
+        status: 'succeeded',
+        now: later(6),
+        audit,
+      });
+      expect(await statusOf(hotfix.id)).toBe('superseded');
+      expect((await store.listReleases({ entityRef })).map(r => r.id)).toEqual([
+        pending.id,
+        hotfix.id,
+        v1.id,
+      ]);
+
+      // What ran before the approved release is what a rollback restores.
+      const result = await store.rollback({
+        id: '10000000-0000-4000-8000-000000000009',
+        entityRef,
+        environment: 'prod',
+        actor: 'user:default/ada',
+        reason: 'errors spiked',
+        now: later(10),
+        audit: () => audit,
+      });
+      expect(result?.release.artifact.digest).toBe(digestOf('b'));
+    });
   },
 );

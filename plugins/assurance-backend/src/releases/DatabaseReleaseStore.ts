@@ -207,6 +207,8 @@ export class DatabaseReleaseStore implements ReleaseStore {
         .update({
           status: 'deploying',
           approved_by: options.approvedBy,
+          // It deploys from now: what ran while it waited is earlier.
+          created_at: now,
           updated_at: now,
         });
       if (updated !== 1) {

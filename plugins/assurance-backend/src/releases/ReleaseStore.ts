@@ -119,7 +119,8 @@ export interface ReleaseStore {
 
   /**
    * Turns an unexpired `pending-approval` release into the `deploying`
-   * active one. Undefined when it no longer is pending or has lapsed.
+   * active one, dated (createdAt) at its approval, when it deploys.
+   * Undefined when it no longer is pending or has lapsed.
    */
   approveRelease(options: {
     id: string;
