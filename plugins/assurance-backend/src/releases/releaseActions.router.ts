@@ -76,22 +76,28 @@ export function createReleaseActionsRouter(options: {
       request: req,
       meta: { entityRef: found.entityRef, releaseId: found.id },
     });
-    const approved = await releases.approveRelease({
-      id: found.id,
-      approvedBy: actor,
-      now: now(),
-      audit: {
-        actor,
-        action: 'release.approve',
-        entityRef: found.entityRef,
-        subjectId: found.id,
-        details: {
-          environment: found.environment,
-          digest: found.artifact.digest,
-          requestedBy: found.actor,
+    const approved = await releases
+      .approveRelease({
+        id: found.id,
+        approvedBy: actor,
+        now: now(),
+        audit: {
+          actor,
+          action: 'release.approve',
+          entityRef: found.entityRef,
+          subjectId: found.id,
+          details: {
+            environment: found.environment,
+            digest: found.artifact.digest,
+            requestedBy: found.actor,
+          },
         },
-      },
-    });
+      })
+      .catch(async error => {
+        // Refused under the head's lock: another release still deploys.
+        await auditEvent.fail({ error });
+        throw error;
+      });
     if (!approved) {
       const error = new ConflictError(
         `Release ${found.id} is not a pending approval any more (decided or lapsed)`,

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -41,12 +41,14 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
   let denied: Set<string>;
   let send: jest.Mock;
   let auditActions: () => Promise<string[]>;
+  let auditor: ReturnType<typeof mockServices.auditor.mock>;
 
   beforeEach(async () => {
-    ({ app, knex, denied, send, auditActions } = await createReleaseTestApp({
-      databases,
-      id,
-    }));
+    ({ app, knex, denied, send, auditActions, auditor } =
+      await createReleaseTestApp({
+        databases,
+        id,
+      }));
   });
 
   async function recordRelease(body: object, as = ada) {
@@ -311,6 +313,60 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
     expect(send.mock.calls.map(([n]) => n.payload.title)).toEqual([
       'Rolled back: payments-api to dev',
     ]);
+  });
+
+  it('fails the audit event of a promotion or approval refused while one deploys', async () => {
+    const eventOf = async (eventId: string) => {
+      const calls = auditor.createEvent.mock.calls;
+      const index = calls.findLastIndex(([e]) => e.eventId === eventId);
+      expect(index).toBeGreaterThanOrEqual(0);
+      return auditor.createEvent.mock.results[index].value;
+    };
+
+    await request(app)
+      .post(`${entityPath}/releases`)
+      .set('authorization', ada)
+      .send({
+        environment: 'staging',
+        status: 'succeeded',
+        artifact: { name: 'payments-api', digest: DIGEST_A },
+      });
+    const asked = await request(app)
+      .post(promote('prod'))
+      .set('authorization', ada)
+      .send({ digest: DIGEST_A });
+    expect(asked.status).toBe(202);
+    await request(app)
+      .post(`${entityPath}/releases`)
+      .set('authorization', ada)
+      .send({
+        environment: 'prod',
+        artifact: { name: 'payments-api', digest: DIGEST_C },
+      });
+
+    const approve = await request(app)
+      .post(`/v1/releases/${asked.body.release.id}/approve`)
+      .set('authorization', bob);
+    expect(approve.status).toBe(409);
+    const approveEvent = await eventOf('release-approve');
+    expect(approveEvent.fail).toHaveBeenCalled();
+    expect(approveEvent.success).not.toHaveBeenCalled();
+
+    await request(app)
+      .post(`${entityPath}/releases`)
+      .set('authorization', ada)
+      .send({
+        environment: 'dev',
+        artifact: { name: 'payments-api', digest: DIGEST_C },
+      });
+    const promoted = await request(app)
+      .post(promote('dev'))
+      .set('authorization', ada)
+      .send({ digest: DIGEST_A });
+    expect(promoted.status).toBe(409);
+    const promoteEvent = await eventOf('release-promote');
+    expect(promoteEvent.fail).toHaveBeenCalled();
+    expect(promoteEvent.success).not.toHaveBeenCalled();
   });
 
   it('leaves one active release when two promotions race', async () => {

@@ -212,6 +212,7 @@ export function createReleasesRouter(options: {
       );
       const body = parseInput(promotionRequestSchema, req.body);
       const environment = req.params.env;
+      releaseService.requireEnvironment({ entity, environment });
 
       const auditEvent = await auditor.createEvent({
         eventId: 'release-promote',
@@ -219,15 +220,21 @@ export function createReleasesRouter(options: {
         request: req,
         meta: { entityRef, environment, digest: body.digest },
       });
-      const decision = await releaseService.promote({
-        entity,
-        entityRef,
-        environment,
-        request: body,
-        actor,
-        id: randomUUID(),
-        now: now(),
-      });
+      const decision = await releaseService
+        .promote({
+          entity,
+          entityRef,
+          environment,
+          request: body,
+          actor,
+          id: randomUUID(),
+          now: now(),
+        })
+        .catch(async error => {
+          // Refused under the head's lock: another release still deploys.
+          await auditEvent.fail({ error });
+          throw error;
+        });
       await auditEvent.success({ meta: { decision: decision.decision } });
       if (decision.release) {
         await notifier.notifyBestEffort({

@@ -177,6 +177,7 @@ export async function createReleaseTestApp(options: {
     gates: new Map([['unit-tests', unitTests]]),
     config: { rules: { qa: { requireApproval: true } }, approvalDays: 7 },
   });
+  const auditor = mockServices.auditor.mock();
   const router = createReleasesRouter({
     access,
     releases,
@@ -185,7 +186,7 @@ export async function createReleaseTestApp(options: {
       notifications: { send },
       logger: mockServices.logger.mock(),
     }),
-    auditor: mockServices.auditor.mock(),
+    auditor,
     now: options.now,
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
@@ -197,5 +198,14 @@ export async function createReleaseTestApp(options: {
     return rows.map(row => row.action);
   }
 
-  return { app, knex, denied, send, evidenceStore, releases, auditActions };
+  return {
+    app,
+    knex,
+    denied,
+    send,
+    evidenceStore,
+    releases,
+    auditor,
+    auditActions,
+  };
 }
