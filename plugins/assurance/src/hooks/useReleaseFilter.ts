@@ -102,6 +102,6 @@ function parseView(searchParams: URLSearchParams): ReleaseHistoryView {
   return {
     environment,
     status,
-    since: since in SINCE_DAYS ? (since as SinceKey) : undefined,
+    since: Object.hasOwn(SINCE_DAYS, since) ? (since as SinceKey) : undefined,
   };
 }

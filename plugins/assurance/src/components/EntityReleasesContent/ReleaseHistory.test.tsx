@@ -73,6 +73,20 @@ describe('Release history', () => {
     ).toHaveValue('prod');
   });
 
+  it('ignores a since that is no age it offers, even an object key', async () => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => [release()]),
+    });
+
+    await renderReleases(api, { route: '/?since=constructor' });
+
+    await screen.findByTestId('release-history');
+    expect(api.listReleases).toHaveBeenLastCalledWith({
+      entityRef: ENTITY_REF,
+    });
+  });
+
   it('writes filter changes to the URL and asks again', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
