@@ -26,6 +26,7 @@ import { EntityGates } from '../gateResults';
 import {
   DeploymentMeasures,
   EnvironmentState,
+  MigrationStatus,
   PromotionDecision,
   Release,
   ReleaseFilter,
@@ -116,6 +117,15 @@ export interface AssuranceApi {
     digest: string;
     reason?: string;
   }): Promise<PromotionDecision>;
+  /**
+   * Reports how a deploying release ended (and/or its migrations), as a
+   * pipeline does with `assurance release update`.
+   */
+  updateRelease(options: {
+    id: string;
+    status?: 'succeeded' | 'failed';
+    migrationStatus?: MigrationStatus;
+  }): Promise<Release>;
   /** Approves someone else's pending promotion. */
   approveRelease(options: { id: string }): Promise<Release>;
   /** Rolls the environment back to its rollback target. */

@@ -150,6 +150,53 @@ describe('AssuranceClient', () => {
     );
   });
 
+  it('sends the release actions to their routes', async () => {
+    const promote = createClient(json({ decision: 'refused', reasons: ['x'] }));
+    const update = createClient(json({ id: 'r-1' }));
+    const rollback = createClient(json({ release: {}, rolledBack: {} }, 201));
+    const measures = createClient(json({ buckets: [] }));
+
+    await expect(
+      promote.client.promote({
+        entityRef: 'component:default/shop',
+        environment: 'prod',
+        digest: 'sha256:ab',
+      }),
+    ).resolves.toEqual({ decision: 'refused', reasons: ['x'] });
+    await update.client.updateRelease({ id: 'r-1', status: 'succeeded' });
+    await rollback.client.rollback({
+      entityRef: 'component:default/shop',
+      environment: 'prod',
+      reason: 'broken',
+    });
+    await measures.client.getDeploymentMeasures({
+      entityRef: 'component:default/shop',
+      weeks: 4,
+    });
+
+    expect(promote.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/entities/component/default/shop/environments/prod/promotions`,
+      expect.objectContaining({
+        method: 'POST',
+        body: '{"digest":"sha256:ab"}',
+      }),
+    );
+    expect(update.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/releases/r-1`,
+      expect.objectContaining({
+        method: 'PATCH',
+        body: '{"status":"succeeded"}',
+      }),
+    );
+    expect(rollback.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/entities/component/default/shop/environments/prod/rollbacks`,
+      expect.objectContaining({ body: '{"reason":"broken"}' }),
+    );
+    expect(measures.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/entities/component/default/shop/releases/measures?weeks=4`,
+    );
+  });
+
   it('throws a ResponseError that carries the server message', async () => {
     const { client } = createClient(
       json(

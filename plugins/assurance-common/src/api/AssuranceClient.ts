@@ -28,6 +28,7 @@ import { EntityGates } from '../gateResults';
 import {
   DeploymentMeasures,
   EnvironmentState,
+  MigrationStatus,
   PromotionDecision,
   Release,
   ReleaseFilter,
@@ -201,6 +202,15 @@ export class AssuranceClient implements AssuranceApi {
     );
   }
 
+  async updateRelease(options: {
+    id: string;
+    status?: 'succeeded' | 'failed';
+    migrationStatus?: MigrationStatus;
+  }): Promise<Release> {
+    const { id, ...body } = options;
+    return this.#send('PATCH', `/v1/releases/${encodeURIComponent(id)}`, body);
+  }
+
   async approveRelease(options: { id: string }): Promise<Release> {
     return this.#post(
       `/v1/releases/${encodeURIComponent(options.id)}/approve`,
@@ -283,9 +293,13 @@ export class AssuranceClient implements AssuranceApi {
   }
 
   async #post<T>(path: string, body: object): Promise<T> {
+    return this.#send('POST', path, body);
+  }
+
+  async #send<T>(method: string, path: string, body: object): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });

@@ -134,6 +134,7 @@ export function mockAssuranceApi(
     ),
     promote: jest.fn(),
     approveRelease: jest.fn(),
+    updateRelease: jest.fn(),
     rollback: jest.fn(),
     ...overrides,
   } as jest.Mocked<AssuranceApi>;
