@@ -137,6 +137,10 @@ describe.each(databases.eachSupportedId())(
         )} is in the future: it may be at most 5 minutes after the server's time (${NOW.toISOString()})`,
       ],
       [
+        { deployedAt: '1969-07-20T20:17:00Z' },
+        'deployedAt 1969-07-20T20:17:00Z is before 2000-01-01T00:00:00.000Z',
+      ],
+      [
         { deployedAt: 'yesterday' },
         'deployedAt must be an ISO 8601 date-time with a time zone',
       ],

@@ -62,8 +62,14 @@ export function createReleaseRouteHelpers(options: {
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
+ * The earliest deployedAt: older dates are typos, and MySQL's TIMESTAMP
+ * columns cannot hold dates before 1970 (an error there, not a 400).
+ */
+const EARLIEST_DEPLOYED_AT = new Date('2000-01-01T00:00:00.000Z');
+
+/**
  * When a recorded release was deployed: `deployedAt` when given, else
- * now. 400 when it is more than 5 minutes in the future.
+ * now. 400 when it is more than 5 minutes in the future or before 2000.
  */
 export function deployedAtOf(options: {
   deployedAt?: string;
@@ -77,6 +83,11 @@ export function deployedAtOf(options: {
   if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw new InputError(
       `deployedAt ${deployedAt} is in the future: it may be at most 5 minutes after the server's time (${now.toISOString()})`,
+    );
+  }
+  if (at.getTime() < EARLIEST_DEPLOYED_AT.getTime()) {
+    throw new InputError(
+      `deployedAt ${deployedAt} is before ${EARLIEST_DEPLOYED_AT.toISOString()}, the earliest deployment time accepted`,
     );
   }
   return at;
