@@ -15,12 +15,13 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   EnvironmentState,
   GateStatus,
   PromotionDecision,
   PromotionRule,
+  ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { EvidenceStore } from '../database/EvidenceStore';
@@ -192,7 +193,7 @@ export class ReleaseService {
     const { entity, entityRef, environment, digest, now } = options;
     const { order, all } = this.requireEnvironment({ entity, environment });
     const rule = await this.ruleOf({ entity, environment, order });
-    const [artifacts, gates, ranDigest] = await Promise.all([
+    const [artifacts, gates, previousRun] = await Promise.all([
       this.options.store.listArtifacts({ entityRef }),
       evaluateEntityGates({
         ...this.options,
@@ -204,22 +205,66 @@ export class ReleaseService {
         now,
       }),
       order > 0
-        ? this.options.releases.hasSucceeded({
-            entityRef,
-            environment: all[order - 1],
-            digest,
-          })
-        : Promise.resolve(true),
+        ? this.runOf({ entityRef, environment: all[order - 1], digest })
+        : undefined,
     ]);
     const reasons = checkPromotion({
       digest,
       rule,
       digestKnown: artifacts.some(a => a.digest === digest),
       gates,
-      previousStage:
-        order > 0 ? { name: all[order - 1], ranDigest } : undefined,
+      previousStage: previousRun && { name: all[order - 1], ...previousRun },
     });
     return { rule, reasons };
+  }
+
+  /**
+   * One request per digest and environment: while one waits for approval,
+   * another would only be a second button for the same decision.
+   */
+  private async refuseDuplicateRequest(options: {
+    entityRef: string;
+    environment: string;
+    request: { digest: string };
+    now: Date;
+  }): Promise<void> {
+    const { entityRef, environment, request, now } = options;
+    const pending = await this.options.releases.listReleases({
+      entityRef,
+      filter: { environment, status: ['pending-approval'] },
+    });
+    const waiting = pending.find(
+      r =>
+        r.artifact.digest === request.digest &&
+        r.approvalExpiresAt !== undefined &&
+        Date.parse(r.approvalExpiresAt) > now.getTime(),
+    );
+    if (waiting) {
+      throw new ConflictError(
+        `${request.digest} already waits for approval in ${environment} (release ${waiting.id}, asked by ${waiting.actor}); approve that request instead`,
+      );
+    }
+  }
+
+  /**
+   * Whether the digest succeeded in the environment and, when not, what
+   * became of its newest release there, so that a refusal can say.
+   */
+  private async runOf(options: {
+    entityRef: string;
+    environment: string;
+    digest: string;
+  }): Promise<{ ranDigest: boolean; lastStatus?: ReleaseStatus }> {
+    const { releases } = this.options;
+    if (await releases.hasSucceeded(options)) {
+      return { ranDigest: true };
+    }
+    const history = await releases.listReleases({
+      entityRef: options.entityRef,
+      filter: { environment: options.environment },
+    });
+    const last = history.find(r => r.artifact.digest === options.digest);
+    return { ranDigest: false, lastStatus: last?.status };
   }
 
   /**
@@ -248,6 +293,9 @@ export class ReleaseService {
     });
     if (reasons.length > 0) {
       return { decision: 'refused', reasons };
+    }
+    if (rule.requireApproval) {
+      await this.refuseDuplicateRequest({ ...options, now });
     }
 
     const artifacts = await this.options.store.listArtifacts({ entityRef });

@@ -18,6 +18,7 @@ import { Config } from '@backstage/config';
 import {
   EntityGates,
   PromotionRule,
+  ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { z } from 'zod';
 import { ENVIRONMENT_NAME_PATTERN } from '../policy/entityEnvironments';
@@ -116,6 +117,13 @@ export function resolvePromotionRule(options: {
   };
 }
 
+const LAST_STATUS_TEXT: Partial<Record<ReleaseStatus, string>> = {
+  'rolled-back': 'was rolled back',
+  failed: 'failed',
+  deploying: 'is still deploying',
+  'pending-approval': 'waits for approval',
+};
+
 /**
  * Decides whether a digest may go to an environment; each unmet condition
  * is a reason. Pure.
@@ -127,7 +135,12 @@ export function checkPromotion(options: {
   digestKnown: boolean;
   /** The gate verdicts for the digest under the environment's rule. */
   gates: EntityGates;
-  previousStage?: { name: string; ranDigest: boolean };
+  previousStage?: {
+    name: string;
+    ranDigest: boolean;
+    /** Its newest release of the digest there, when it did not succeed. */
+    lastStatus?: ReleaseStatus;
+  };
 }): string[] {
   const { digest, rule, gates, previousStage } = options;
   if (!options.digestKnown) {
@@ -147,8 +160,13 @@ export function checkPromotion(options: {
     }
   }
   if (rule.requirePreviousStage && previousStage && !previousStage.ranDigest) {
+    const { name, lastStatus } = previousStage;
     reasons.push(
-      `the previous stage '${previousStage.name}' has not run ${digest} successfully`,
+      lastStatus
+        ? `the previous stage '${name}' has not run ${digest} successfully: its release there ${
+            LAST_STATUS_TEXT[lastStatus] ?? `is ${lastStatus}`
+          }`
+        : `the previous stage '${name}' has not run ${digest} successfully`,
     );
   }
   return reasons;

@@ -76,6 +76,26 @@ export function createReleaseActionsRouter(options: {
       request: req,
       meta: { entityRef: found.entityRef, releaseId: found.id },
     });
+    // The rule is decided again: since the request, a gate may have
+    // failed or an override lapsed.
+    if (found.status === 'pending-approval') {
+      const { reasons } = await releaseService.checkPromotion({
+        entity,
+        entityRef: found.entityRef,
+        environment: found.environment,
+        digest: found.artifact.digest,
+        now: now(),
+      });
+      if (reasons.length > 0) {
+        const error = new ConflictError(
+          `${found.artifact.digest} may no longer go to ${
+            found.environment
+          }: ${reasons.join('; ')}`,
+        );
+        await auditEvent.fail({ error });
+        throw error;
+      }
+    }
     const approved = await releases
       .approveRelease({
         id: found.id,

@@ -42,9 +42,10 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
   let send: jest.Mock;
   let auditActions: () => Promise<string[]>;
   let auditor: ReturnType<typeof mockServices.auditor.mock>;
+  let addTestReport: (digest: string, failed: number) => void;
 
   beforeEach(async () => {
-    ({ app, knex, denied, send, auditActions, auditor } =
+    ({ app, knex, denied, send, auditActions, auditor, addTestReport } =
       await createReleaseTestApp({
         databases,
         id,
@@ -271,6 +272,63 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
       type: 'entity',
       entityRef: 'group:default/team-payments',
     });
+  });
+
+  it('asks once per digest, and decides the rule again on approval', async () => {
+    await recordRelease({ environment: 'staging', status: 'succeeded' });
+    const asked = await request(app)
+      .post(promote('prod'))
+      .set('authorization', ada)
+      .send({ digest: DIGEST_A });
+    expect(asked.status).toBe(202);
+
+    const again = await request(app)
+      .post(promote('prod'))
+      .set('authorization', bob)
+      .send({ digest: DIGEST_A });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(
+      `already waits for approval in prod (release ${asked.body.release.id}`,
+    );
+
+    // Since the request, a newer report of the digest failed.
+    addTestReport(DIGEST_A, 2);
+    const approval = await request(app)
+      .post(`/v1/releases/${asked.body.release.id}/approve`)
+      .set('authorization', bob);
+    expect(approval.status).toBe(409);
+    expect(approval.body.error.message).toMatch(
+      /may no longer go to prod: gate 'unit-tests' is failed/,
+    );
+    const envs = await request(app)
+      .get(`${entityPath}/environments`)
+      .set('authorization', bob);
+    expect(envs.body.environments[2]).toMatchObject({
+      activeRelease: null,
+      pendingApprovals: [{ id: asked.body.release.id }],
+    });
+    expect(await auditActions()).toEqual(['release.record', 'release.promote']);
+  });
+
+  it('says when the previous stage rolled the digest back', async () => {
+    await recordRelease({ status: 'succeeded' });
+    await recordRelease({
+      status: 'succeeded',
+      artifact: { name: 'payments-api', version: '1.1.0', digest: DIGEST_C },
+    });
+    const rolledBack = await request(app)
+      .post(`${entityPath}/environments/dev/rollbacks`)
+      .set('authorization', ada)
+      .send({ reason: 'broken' });
+    expect(rolledBack.status).toBe(201);
+
+    const refused = await request(app)
+      .post(promote('staging'))
+      .set('authorization', ada)
+      .send({ digest: DIGEST_C });
+    expect(refused.body.reasons).toEqual([
+      `the previous stage 'dev' has not run ${DIGEST_C} successfully: its release there was rolled back`,
+    ]);
   });
 
   it('rolls back to the target, or answers 409 without one', async () => {

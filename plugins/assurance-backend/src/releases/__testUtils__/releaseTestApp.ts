@@ -153,6 +153,8 @@ export async function createReleaseTestApp(options: {
       ],
     }),
   });
+  // The gate evidence by digest; a test may add reports.
+  const gateEvidence = [...evidence];
   // The real store, but with the artifacts and evidence of this test.
   const store: EvidenceStore = Object.assign(Object.create(evidenceStore), {
     listArtifacts: async () =>
@@ -166,7 +168,7 @@ export async function createReleaseTestApp(options: {
         lastSeenAt: '2026-12-03T11:00:00.000Z',
       })),
     listEvidenceForDigest: async ({ digest }: { digest: string }) =>
-      evidence.filter(e => e.digest === digest),
+      gateEvidence.filter(e => e.digest === digest),
   });
   const releases = await DatabaseReleaseStore.create({ database });
   const releaseService = new ReleaseService({
@@ -207,5 +209,8 @@ export async function createReleaseTestApp(options: {
     releases,
     auditor,
     auditActions,
+    /** Adds a test report for the digest with this many failures. */
+    addTestReport: (digest: string, failed: number) =>
+      gateEvidence.push(record(tests(failed), { digest })),
   };
 }
