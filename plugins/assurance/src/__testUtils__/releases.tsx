@@ -27,7 +27,10 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type {
   AssuranceApi,
   DeploymentMeasures,
@@ -198,7 +201,11 @@ export async function renderReleases(
         <LocationSearch />
       </EntityProvider>
     </TestApiProvider>,
-    { routeEntries: [options.route ?? '/'] },
+    {
+      routeEntries: [options.route ?? '/'],
+      // Actors link to their user entity.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
   return { ...rendered, authorize };
 }

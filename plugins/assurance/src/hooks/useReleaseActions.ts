@@ -19,7 +19,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { assuranceApiRef } from '../api';
 
 /**
- * Promotes, approves and rolls back releases of an entity, then calls
+ * Promotes, approves, rolls back and marks how a deploy ended, then calls
  * `onChange` so that the tab shows the new state. A refused promotion is an
  * answer, not an error, and refreshes too. Errors (403 and the like) are
  * thrown for the dialog to show.
@@ -58,9 +58,19 @@ export function useReleaseActions(options: {
     [assuranceApi, entityRef, onChange],
   );
 
+  /** Reports how a deploying release ended, as a pipeline would. */
+  const markOutcome = useCallback(
+    async (input: { id: string; status: 'succeeded' | 'failed' }) => {
+      const release = await assuranceApi.updateRelease(input);
+      onChange();
+      return release;
+    },
+    [assuranceApi, onChange],
+  );
+
   return useMemo(
-    () => ({ promote, approve, rollback }),
-    [promote, approve, rollback],
+    () => ({ promote, approve, rollback, markOutcome }),
+    [promote, approve, rollback, markOutcome],
   );
 }
 

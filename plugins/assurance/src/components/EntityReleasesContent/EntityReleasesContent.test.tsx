@@ -82,9 +82,11 @@ describe('EntityReleasesContent', () => {
       'title',
       active.artifact.digest,
     );
+    const deployedBy = within(prod).getByText(/^Deployed by/);
+    expect(deployedBy).toHaveTextContent('Deployed by alice 2 hours ago');
     expect(
-      within(prod).getByText(/Deployed by user:default\/alice/),
-    ).toBeInTheDocument();
+      within(deployedBy).getByRole('link', { name: 'alice' }),
+    ).toHaveAttribute('href', '/catalog/default/user/alice');
     const when = within(prod).getByText('2 hours ago');
     expect(when).toHaveAttribute('dateTime', active.createdAt);
     expect(when.getAttribute('title')).toBeTruthy();
@@ -92,7 +94,7 @@ describe('EntityReleasesContent', () => {
     expect(within(prod).getByText('Succeeded')).toBeInTheDocument();
     expect(within(prod).getByText('Migrations applied')).toBeInTheDocument();
     expect(
-      within(prod).getByText('Roll back to 1.4.1 (sha256:ab1200000000…)'),
+      within(prod).getByText('Rollback target: 1.4.1 (sha256:ab1200000000…)'),
     ).toBeInTheDocument();
     expect(within(prod).getByText('1 pending approval')).toBeInTheDocument();
 
@@ -115,7 +117,7 @@ describe('EntityReleasesContent', () => {
 
     const prod = await screen.findByTestId('environment-prod');
     expect(within(prod).getByText('No rollback target')).toBeInTheDocument();
-    expect(within(prod).queryByText(/Roll back to/)).not.toBeInTheDocument();
+    expect(within(prod).queryByText(/Rollback target/)).not.toBeInTheDocument();
     expect(within(prod).getByText('Deploying')).toBeInTheDocument();
     expect(within(prod).getByText('Migrations pending')).toBeInTheDocument();
   });
@@ -176,14 +178,17 @@ describe('EntityReleasesContent', () => {
     expect(newest.getByText('sha256:efefefefefef…')).toBeInTheDocument();
     expect(newest.getByText('Failed')).toBeInTheDocument();
     expect(newest.getByText('Migrations failed')).toBeInTheDocument();
-    expect(newest.getByText('user:default/alice')).toBeInTheDocument();
+    expect(newest.getByRole('link', { name: 'alice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/alice',
+    );
     expect(newest.getByText('1 hour ago')).toBeInTheDocument();
     expect(newest.getByText('Hotfix')).toBeInTheDocument();
 
     const oldest = within(rows[2]);
     expect(oldest.getByText('dev')).toBeInTheDocument();
     expect(oldest.getByText('Superseded')).toBeInTheDocument();
-    expect(oldest.getByText('user:default/carol')).toBeInTheDocument();
+    expect(oldest.getByRole('link', { name: 'carol' })).toBeInTheDocument();
     expect(oldest.getByText('First deploy')).toBeInTheDocument();
   });
 

@@ -26,6 +26,8 @@ import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
 import { GateStatusLabel } from '../GateStatusLabel';
 import { RelativeTime } from '../RelativeTime';
+import { ActorName } from './ActorName';
+import { DeployOutcome } from './DeployOutcome';
 import { PendingApprovalList } from './PendingApprovalList';
 import {
   describeRelease,
@@ -45,6 +47,10 @@ export interface EnvironmentCardActions {
   /** Approves a pending promotion; given for the ones the user may approve. */
   approvable?: (release: Release) => boolean;
   onApprove?: (release: Release) => void;
+  /** Marks the deploying active release succeeded. */
+  onMarkSucceeded?: (release: Release) => Promise<unknown>;
+  /** Asks to confirm that the deploying active release failed. */
+  onMarkFailed?: (release: Release) => void;
 }
 
 /**
@@ -73,14 +79,18 @@ export const EnvironmentCard = (props: {
         actions={<CardActions environment={environment} actions={actions} />}
       >
         {active ? (
-          <ActiveRelease environment={environment} active={active} />
+          <ActiveRelease
+            environment={environment}
+            active={active}
+            actions={actions}
+          />
         ) : (
           <Typography variant="body1">Nothing deployed</Typography>
         )}
         <Box mt={2}>
           <Typography variant="body2">
             {rollbackTarget
-              ? `Roll back to ${describeRelease(rollbackTarget)}`
+              ? `Rollback target: ${describeRelease(rollbackTarget)}`
               : 'No rollback target'}
           </Typography>
         </Box>
@@ -98,8 +108,9 @@ export const EnvironmentCard = (props: {
 function ActiveRelease(props: {
   environment: EnvironmentState;
   active: Release;
+  actions: EnvironmentCardActions;
 }) {
-  const { environment, active } = props;
+  const { environment, active, actions } = props;
   return (
     <>
       <Typography variant="h6" component="p">
@@ -112,24 +123,64 @@ function ActiveRelease(props: {
           {formatDigest(active.artifact.digest)}
         </Typography>
       </Typography>
-      <Typography variant="body2">
-        Deployed by {active.actor} <RelativeTime value={active.createdAt} />
-      </Typography>
+      <WhoAndWhen release={active} />
       {active.reason && (
         <Typography variant="body2">Why: {active.reason}</Typography>
       )}
       {active.workItem && (
         <Typography variant="body2">Work item: {active.workItem}</Typography>
       )}
-      {active.approvedBy && (
-        <Typography variant="body2">Approved by {active.approvedBy}</Typography>
-      )}
       <Box display="flex" flexWrap="wrap" mt={1} style={{ gap: 4 }}>
         <ReleaseStatusChip status={active.status} />
         <MigrationStatusChip status={active.migrationStatus} />
       </Box>
+      {active.status === 'deploying' && (
+        <DeployOutcome
+          release={active}
+          onMarkSucceeded={actions.onMarkSucceeded}
+          onMarkFailed={actions.onMarkFailed}
+        />
+      )}
       <ActiveGates gates={environment.activeGates} />
     </>
+  );
+}
+
+/**
+ * Who started the release and when. An approved release is dated at its
+ * approval, and its actor is the one who asked for it.
+ */
+function WhoAndWhen(props: { release: Release }) {
+  const { release } = props;
+  const when = <RelativeTime value={release.createdAt} />;
+  const approval = release.approvedBy && (
+    <>
+      {' · approved by '}
+      <ActorName actor={release.approvedBy} />
+    </>
+  );
+  if (release.status === 'deploying') {
+    return (
+      <Typography variant="body2">
+        Deploying since {when},{' '}
+        {release.approvedBy ? 'requested by ' : 'started by '}
+        <ActorName actor={release.actor} />
+        {approval}
+      </Typography>
+    );
+  }
+  if (release.approvedBy) {
+    return (
+      <Typography variant="body2">
+        Requested by <ActorName actor={release.actor} />
+        {approval} {when}
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2">
+      Deployed by <ActorName actor={release.actor} /> {when}
+    </Typography>
   );
 }
 

@@ -19,21 +19,24 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   assuranceReleaseApprovePermission,
   assuranceReleasePromotePermission,
+  assuranceReleaseRecordPermission,
   assuranceReleaseRollbackPermission,
   EnvironmentState,
   Release,
 } from '@real-app-forever/plugin-assurance-common';
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import { ReleaseActions, useCurrentUserRef } from '../../hooks';
 import { ApproveReleaseDialog } from './ApproveReleaseDialog';
 import { EnvironmentCard } from './EnvironmentCard';
+import { MarkFailedDialog } from './MarkFailedDialog';
 import { PromoteDialog, PromotionTarget } from './PromoteDialog';
 import { RollbackDialog } from './RollbackDialog';
 
 /**
- * One card per environment, in promotion order, with the promote, approve
- * and roll back actions the user holds the permission for. Approve is not
- * offered on the user's own requests. The server checks all of it again.
+ * One card per environment, in promotion order, with the promote, approve,
+ * roll back and mark succeeded or failed actions the user holds the
+ * permission for. Approve is not offered on the user's own requests. The
+ * server checks all of it again.
  */
 export const EnvironmentCards = (props: {
   entityRef: string;
@@ -53,10 +56,17 @@ export const EnvironmentCards = (props: {
     permission: assuranceReleaseRollbackPermission,
     resourceRef: entityRef,
   });
+  const { allowed: canRecord } = usePermission({
+    permission: assuranceReleaseRecordPermission,
+    resourceRef: entityRef,
+  });
   const currentUserRef = useCurrentUserRef();
   const [promoting, setPromoting] = useState<PromotionTarget>();
   const [approving, setApproving] = useState<Release>();
   const [rollingBack, setRollingBack] = useState<EnvironmentState>();
+  const [failing, setFailing] = useState<Release>();
+  const { markOutcome } = actions;
+  const columns = columnsPerCard(environments.length);
 
   const approvable = (release: Release) =>
     currentUserRef !== undefined && !sameRef(release.actor, currentUserRef);
@@ -65,7 +75,7 @@ export const EnvironmentCards = (props: {
     <>
       <Grid container spacing={3}>
         {environments.map((environment, index) => (
-          <Grid item xs={12} md={4} key={environment.name}>
+          <Grid item xs={12} md={columns} key={environment.name}>
             <EnvironmentCard
               environment={environment}
               actions={{
@@ -80,6 +90,11 @@ export const EnvironmentCards = (props: {
                   : undefined,
                 approvable,
                 onApprove: canApprove ? setApproving : undefined,
+                onMarkSucceeded: canRecord
+                  ? release =>
+                      markOutcome({ id: release.id, status: 'succeeded' })
+                  : undefined,
+                onMarkFailed: canRecord ? setFailing : undefined,
               }}
             />
           </Grid>
@@ -101,9 +116,22 @@ export const EnvironmentCards = (props: {
         onRollback={actions.rollback}
         onClose={() => setRollingBack(undefined)}
       />
+      <MarkFailedDialog
+        release={failing}
+        onMarkFailed={markOutcome}
+        onClose={() => setFailing(undefined)}
+      />
     </>
   );
 };
+
+/**
+ * The width of a card in grid columns from md up: all in one row up to
+ * four environments (a card keeps at least a quarter of the row).
+ */
+function columnsPerCard(count: number): GridSize {
+  return Math.max(3, Math.floor(12 / Math.max(count, 1))) as GridSize;
+}
 
 /** The environment, and what runs in the one before it, if anything. */
 function promotionTarget(

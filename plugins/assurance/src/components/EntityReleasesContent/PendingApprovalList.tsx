@@ -20,6 +20,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ExpiryTime } from '../GateOverrides/ExpiryTime';
 import { RelativeTime } from '../RelativeTime';
+import { ActorName } from './ActorName';
 import { describeRelease, releaseVersion } from './releaseLabels';
 
 /**
@@ -58,7 +59,8 @@ export const PendingApprovalList = (props: {
                   {describeRelease(release)}
                 </code>
                 {', requested by '}
-                {release.actor} <RelativeTime value={release.createdAt} />
+                <ActorName actor={release.actor} />{' '}
+                <RelativeTime value={release.createdAt} />
               </Typography>
               {release.reason && (
                 <Typography variant="body2" color="textSecondary">

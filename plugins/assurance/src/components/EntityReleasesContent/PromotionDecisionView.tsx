@@ -70,6 +70,9 @@ export const PromotionDecisionView = (props: {
     <Alert severity="success" data-decision="promoted" style={WRAP}>
       <AlertTitle>Promoted</AlertTitle>
       <Typography variant="body2">{`${what} is promoted to ${environment}.`}</Typography>
+      <Typography variant="body2">
+        {`The pipeline now deploys the digest and reports the outcome; until then ${environment} shows Deploying, and someone who may record releases can mark it succeeded or failed on its card.`}
+      </Typography>
       <ReasonList reasons={reasons} />
     </Alert>
   );

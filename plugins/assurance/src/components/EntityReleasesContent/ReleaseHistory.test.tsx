@@ -146,7 +146,7 @@ describe('Release history', () => {
     );
   });
 
-  it('shows approvals, rollbacks, work items and evidence links', async () => {
+  it('shows approvals, rollbacks, work items, evidence links and who acted', async () => {
     const rolledBack = release({
       id: 'rel-bad',
       status: 'rolled-back',
@@ -160,6 +160,7 @@ describe('Release history', () => {
     const rollback = release({
       id: 'rel-back',
       rollbackOf: 'rel-bad',
+      actor: 'plugin:assurance',
       workItem: 'INC-12',
       reason: 'Refunds fail',
       evidenceIds: [EVIDENCE_ID, 'ev-2', 'ev-3', 'ev-4'],
@@ -180,14 +181,23 @@ describe('Release history', () => {
     expect(
       within(newest).getByRole('link', { name: '0b5c9e2a' }),
     ).toHaveAttribute('href', `/evidence?id=${EVIDENCE_ID}`);
+    // A service principal is no user entity: its name, not a link.
+    expect(within(newest).getByText(/^by plugin:assurance$/)).toBeVisible();
     expect(within(newest).getAllByRole('link')).toHaveLength(3);
     expect(within(newest).getByText('and 1 more')).toHaveAttribute(
       'title',
       'ev-4',
     );
-    expect(
-      within(older).getByText('Approved by user:default/bob'),
-    ).toBeInTheDocument();
+    expect(within(older).getByText(/^requested by/)).toHaveTextContent(
+      'requested by alice',
+    );
+    expect(within(older).getByText(/^approved by/)).toHaveTextContent(
+      'approved by bob',
+    );
+    expect(within(older).getByRole('link', { name: 'bob' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/bob',
+    );
     expect(within(older).getByText('None')).toBeInTheDocument();
   });
 

@@ -22,6 +22,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
 import { EvidenceLinks } from '../EvidenceLinks';
 import { RelativeTime } from '../RelativeTime';
+import { ActorName } from './ActorName';
 import {
   MigrationStatusChip,
   ReleaseStatusChip,
@@ -83,11 +84,12 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
             <RelativeTime value={release.createdAt} />
           </Typography>
           <Typography variant="caption" component="div">
-            by <span>{release.actor}</span>
+            {release.approvedBy ? 'requested by ' : 'by '}
+            <ActorName actor={release.actor} />
           </Typography>
           {release.approvedBy && (
             <Typography variant="caption" component="div">
-              {`Approved by ${release.approvedBy}`}
+              approved by <ActorName actor={release.approvedBy} />
             </Typography>
           )}
         </>

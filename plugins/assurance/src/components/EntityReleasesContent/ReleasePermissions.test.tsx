@@ -28,7 +28,7 @@ const ALLOW: string[] = [];
 jest.setTimeout(20_000);
 
 describe('Release actions without permission', () => {
-  it('shows the environments, but no promote, approve or roll back buttons', async () => {
+  it('shows the environments, but no promote, approve, roll back or mark buttons', async () => {
     const pending = release({
       id: 'rel-pending',
       status: 'pending-approval',
@@ -43,7 +43,7 @@ describe('Release actions without permission', () => {
       listEnvironments: jest.fn(async () => [
         environmentState({ name: 'dev', order: 0 }),
         environmentState({
-          activeRelease: release(),
+          activeRelease: release({ status: 'deploying' }),
           rollbackTarget: release({ id: 'rel-0' }),
           pendingApprovals: [pending],
         }),
@@ -59,7 +59,7 @@ describe('Release actions without permission', () => {
     const prod = await screen.findByRole('region', {
       name: 'Environment prod',
     });
-    await waitFor(() => expect(authorize).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(authorize).toHaveBeenCalledTimes(4));
     expect(
       authorize.mock.calls.map(([request]) => [
         request.permission.name,
@@ -70,6 +70,7 @@ describe('Release actions without permission', () => {
         ['assurance.release.promote', ENTITY_REF],
         ['assurance.release.approve', ENTITY_REF],
         ['assurance.release.rollback', ENTITY_REF],
+        ['assurance.release.record', ENTITY_REF],
       ]),
     );
     await act(async () => {});
@@ -77,5 +78,11 @@ describe('Release actions without permission', () => {
     expect(screen.queryByRole('button', { name: /Promote/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Approve/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Roll back/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Mark / })).toBeNull();
+    expect(
+      within(prod).getByText(
+        'The pipeline deploys this digest and reports the outcome.',
+      ),
+    ).toBeInTheDocument();
   });
 });
