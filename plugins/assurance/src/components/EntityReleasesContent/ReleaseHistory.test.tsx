@@ -201,6 +201,29 @@ describe('Release history', () => {
     expect(within(older).getByText('None')).toBeInTheDocument();
   });
 
+  it('says which requests lapsed without an approval', async () => {
+    const lapsed = release({
+      id: 'rel-lapsed',
+      status: 'pending-approval',
+      approvalExpiresAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const waiting = release({
+      id: 'rel-waiting',
+      status: 'pending-approval',
+      approvalExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => [waiting, lapsed]),
+    });
+    await renderReleases(api);
+
+    const history = await screen.findByTestId('release-history');
+    const [first, second] = within(history).getAllByRole('row').slice(1);
+    expect(within(first).queryByText(/Approval lapsed/)).toBeNull();
+    expect(within(second).getByText(/Approval lapsed/)).toBeInTheDocument();
+  });
+
   it('says when no release matches the filters, and keeps them', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),

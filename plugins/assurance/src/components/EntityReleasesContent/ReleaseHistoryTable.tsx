@@ -72,6 +72,16 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
               {`Rollback of ${describeRolledBack(release.rollbackOf, byId)}`}
             </Typography>
           )}
+          {hasLapsed(release) && (
+            <Typography
+              variant="caption"
+              component="div"
+              data-approval-lapsed="true"
+            >
+              Approval lapsed{' '}
+              <RelativeTime value={release.approvalExpiresAt!} />
+            </Typography>
+          )}
         </>
       ),
     },
@@ -162,6 +172,18 @@ export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
     </div>
   );
 };
+
+/**
+ * A request nobody approved in time keeps its status; it can no longer be
+ * approved, which the history says.
+ */
+function hasLapsed(release: Release): boolean {
+  return (
+    release.status === 'pending-approval' &&
+    release.approvalExpiresAt !== undefined &&
+    Date.parse(release.approvalExpiresAt) <= Date.now()
+  );
+}
 
 /** "1.4.2 in prod" when the release is in view, else its short id. */
 function describeRolledBack(id: string, byId: Map<string, Release>): string {
