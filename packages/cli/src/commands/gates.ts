@@ -19,10 +19,7 @@ import {
   GateStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import {
-  createCliApi,
-  withBackendOutputAndExit,
-} from '../lib/backendCommand';
+import { createCliApi, withBackendOutputAndExit } from '../lib/backendCommand';
 import {
   CommandContext,
   parseDigestOption,

@@ -19,10 +19,7 @@ import {
   promotionRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import {
-  createCliApi,
-  withBackendOutputAndExit,
-} from '../lib/backendCommand';
+import { createCliApi, withBackendOutputAndExit } from '../lib/backendCommand';
 import { UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
 

@@ -21,10 +21,7 @@ import {
   rollbackRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
-import {
-  createCliApi,
-  withBackendOutputAndExit,
-} from '../lib/backendCommand';
+import { createCliApi, withBackendOutputAndExit } from '../lib/backendCommand';
 import { ApiError, UsageError } from '../lib/errors';
 import { CommandContext, parseEntityOption } from '../lib/options';
 
