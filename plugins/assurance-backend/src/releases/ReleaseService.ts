@@ -15,64 +15,40 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   EnvironmentState,
-  GateStatus,
   PromotionDecision,
   PromotionRule,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
-import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
-import { EvidenceStore } from '../database/EvidenceStore';
 import { evaluateEntityGates } from '../gates/evaluateEntityGates';
-import { OverrideReader } from '../overrides/OverrideReader';
+import { EntityEnvironments } from '../policy/entityEnvironments';
+import { checkPromotion } from './promotionRules';
 import {
-  EntityEnvironments,
-  resolveEntityEnvironments,
-} from '../policy/entityEnvironments';
-import { PolicyService } from '../policy/PolicyService';
-import {
-  ReleaseConfig,
-  checkPromotion,
-  resolvePromotionRule,
-} from './promotionRules';
-import { ReleaseStore } from './ReleaseStore';
-import { findRollbackTarget } from './rollbackTarget';
+  ReleaseEnvironments,
+  ReleaseEnvironmentsOptions,
+} from './ReleaseEnvironments';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Reads environments and decides promotions; the routes store what it
- * decides.
+ * decides. Reading environments is {@link ReleaseEnvironments}' part.
  */
 export class ReleaseService {
-  constructor(
-    private readonly options: {
-      releases: ReleaseStore;
-      store: EvidenceStore;
-      policyService: PolicyService;
-      overrides: OverrideReader;
-      gates: ReadonlyMap<string, GateDefinition>;
-      config: ReleaseConfig;
-    },
-  ) {}
+  private readonly environments: ReleaseEnvironments;
+
+  constructor(private readonly options: ReleaseEnvironmentsOptions) {
+    this.environments = new ReleaseEnvironments(options);
+  }
 
   /**
    * The entity's environments in promotion order, where they come from
    * and what is wrong with its annotation, if anything.
    */
   environmentsOf(entity: Entity): EntityEnvironments {
-    const { policyService } = this.options;
-    const { source, problems } = resolveEntityEnvironments({
-      entity,
-      configured: policyService.listEnvironments(),
-    });
-    return {
-      environments: policyService.listEnvironments(entity),
-      source,
-      problems,
-    };
+    return this.environments.environmentsOf(entity);
   }
 
   /**
@@ -83,101 +59,24 @@ export class ReleaseService {
     order: number;
     all: string[];
   } {
-    const { entity, environment } = options;
-    const all = this.options.policyService.listEnvironments(entity);
-    const order = all.indexOf(environment);
-    if (order < 0) {
-      throw new InputError(
-        `Unknown environment '${environment}', known environments are ${
-          all.join(', ') || 'none'
-        }`,
-      );
-    }
-    return { order, all };
+    return this.environments.requireEnvironment(options);
   }
 
-  async ruleOf(options: {
+  ruleOf(options: {
     entity: Entity;
     environment: string;
     order: number;
   }): Promise<PromotionRule> {
-    const { entity, environment, order } = options;
-    const policy = await this.options.policyService.getEffectivePolicy({
-      entity,
-      environment,
-    });
-    return resolvePromotionRule({
-      environment,
-      order,
-      configured: this.options.config.rules[environment],
-      policyRequiredGates: policy.requiredGates.map(gate => gate.value),
-    });
+    return this.environments.ruleOf(options);
   }
 
   /** Every environment, in order, with what runs there. */
-  async listEnvironments(options: {
+  listEnvironments(options: {
     entity: Entity;
     entityRef: string;
     now: Date;
   }): Promise<EnvironmentState[]> {
-    const { entity, entityRef, now } = options;
-    const { releases, policyService } = this.options;
-    const [history, active] = await Promise.all([
-      releases.listReleases({ entityRef }),
-      releases.listActive({ entityRef }),
-    ]);
-    return Promise.all(
-      policyService.listEnvironments(entity).map(async (name, order) => {
-        const here = history.filter(r => r.environment === name);
-        const activeRelease = here.find(r => r.id === active[name]) ?? null;
-        const rule = await this.ruleOf({ entity, environment: name, order });
-        return {
-          name,
-          order,
-          rule,
-          activeRelease,
-          ...(activeRelease
-            ? {
-                activeGates: await this.gateStatuses({
-                  entity,
-                  entityRef,
-                  environment: name,
-                  digest: activeRelease.artifact.digest,
-                  rule,
-                  now,
-                }),
-              }
-            : {}),
-          rollbackTarget: findRollbackTarget({
-            history: here,
-            active: activeRelease,
-          }),
-          pendingApprovals: here.filter(
-            r =>
-              r.status === 'pending-approval' &&
-              r.approvalExpiresAt !== undefined &&
-              Date.parse(r.approvalExpiresAt) > now.getTime(),
-          ),
-        };
-      }),
-    );
-  }
-
-  /** The gate status of a digest under the environment's rule, by gate. */
-  private async gateStatuses(options: {
-    entity: Entity;
-    entityRef: string;
-    environment: string;
-    digest: string;
-    rule: PromotionRule;
-    now: Date;
-  }): Promise<Record<string, GateStatus>> {
-    const verdicts = await evaluateEntityGates({
-      ...this.options,
-      ...options,
-      requiredGates: options.rule.requiredGates,
-    });
-    return Object.fromEntries(verdicts.gates.map(g => [g.id, g.status]));
+    return this.environments.listEnvironments(options);
   }
 
   /**
