@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from '../entityRef';
 import { EffectivePolicy, EnvironmentDrift, GateOverride } from '../policy';
 import {
@@ -35,24 +34,14 @@ import {
   RollbackResult,
 } from '../releases';
 import { AssuranceApi } from './AssuranceApi';
+import {
+  AssuranceDiscovery,
+  AssuranceFetch,
+  AssuranceRequests,
+  toQuery,
+} from './AssuranceRequests';
 
-/**
- * Finds the base URL of a backend plugin. Matches Backstage's DiscoveryApi.
- *
- * @public
- */
-export interface AssuranceDiscovery {
-  getBaseUrl(pluginId: string): Promise<string>;
-}
-
-/**
- * Makes authenticated requests. Matches Backstage's FetchApi.
- *
- * @public
- */
-export interface AssuranceFetch {
-  fetch: typeof fetch;
-}
+export type { AssuranceDiscovery, AssuranceFetch } from './AssuranceRequests';
 
 /**
  * The HTTP client of the assurance backend; runs in the browser and in Node.
@@ -60,15 +49,16 @@ export interface AssuranceFetch {
  * @public
  */
 export class AssuranceClient implements AssuranceApi {
-  readonly #discoveryApi: AssuranceDiscovery;
-  readonly #fetchApi: AssuranceFetch;
+  readonly #requests: AssuranceRequests;
 
   constructor(options: {
     discoveryApi: AssuranceDiscovery;
     fetchApi?: AssuranceFetch;
   }) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+    this.#requests = new AssuranceRequests({
+      discoveryApi: options.discoveryApi,
+      fetchApi: options.fetchApi ?? { fetch: globalThis.fetch },
+    });
   }
 
   async getGates(options: {
@@ -77,7 +67,7 @@ export class AssuranceClient implements AssuranceApi {
     environment?: string;
   }): Promise<EntityGates> {
     const { entityRef, digest, environment } = options;
-    return this.#get(
+    return this.#requests.get(
       `/v1/entities/${entityRefToPath(entityRef)}/gates${toQuery({
         digest,
         environment,
@@ -90,7 +80,7 @@ export class AssuranceClient implements AssuranceApi {
     environment?: string;
   }): Promise<EffectivePolicy> {
     const { entityRef, environment } = options;
-    return this.#get(
+    return this.#requests.get(
       `/v1/entities/${entityRefToPath(entityRef)}/policy${toQuery({
         environment,
       })}`,
@@ -98,7 +88,7 @@ export class AssuranceClient implements AssuranceApi {
   }
 
   async listOverrides(options: { entityRef: string }): Promise<GateOverride[]> {
-    const { items } = await this.#get<{ items: GateOverride[] }>(
+    const { items } = await this.#requests.get<{ items: GateOverride[] }>(
       `/v1/entities/${entityRefToPath(options.entityRef)}/overrides`,
     );
     return items;
@@ -112,7 +102,7 @@ export class AssuranceClient implements AssuranceApi {
     digest?: string;
   }): Promise<GateOverride> {
     const { entityRef, gateId, reason, expiresInDays, digest } = options;
-    return this.#post(
+    return this.#requests.post(
       `/v1/entities/${entityRefToPath(entityRef)}/gates/${encodeURIComponent(
         gateId,
       )}/overrides`,
@@ -125,7 +115,7 @@ export class AssuranceClient implements AssuranceApi {
     comment?: string;
   }): Promise<GateOverride> {
     const { id, comment } = options;
-    return this.#post(
+    return this.#requests.post(
       `/v1/overrides/${encodeURIComponent(id)}/approve`,
       comment ? { comment } : {},
     );
@@ -136,13 +126,13 @@ export class AssuranceClient implements AssuranceApi {
     comment: string;
   }): Promise<GateOverride> {
     const { id, comment } = options;
-    return this.#post(`/v1/overrides/${encodeURIComponent(id)}/reject`, {
+    return this.#requests.post(`/v1/overrides/${encodeURIComponent(id)}/reject`, {
       comment,
     });
   }
 
   async getDrift(options: { entityRef: string }): Promise<EnvironmentDrift[]> {
-    const { environments } = await this.#get<{
+    const { environments } = await this.#requests.get<{
       environments: EnvironmentDrift[];
     }>(`/v1/entities/${entityRefToPath(options.entityRef)}/drift`);
     return environments;
@@ -151,7 +141,7 @@ export class AssuranceClient implements AssuranceApi {
   async listEnvironments(options: {
     entityRef: string;
   }): Promise<EnvironmentState[]> {
-    const { environments } = await this.#get<{
+    const { environments } = await this.#requests.get<{
       environments: EnvironmentState[];
     }>(`/v1/entities/${entityRefToPath(options.entityRef)}/environments`);
     return environments;
@@ -162,7 +152,7 @@ export class AssuranceClient implements AssuranceApi {
     filter?: ReleaseFilter;
   }): Promise<Release[]> {
     const { environment, status, since } = options.filter ?? {};
-    const { items } = await this.#get<{ items: Release[] }>(
+    const { items } = await this.#requests.get<{ items: Release[] }>(
       `/v1/entities/${entityRefToPath(options.entityRef)}/releases${toQuery({
         environment,
         status: status?.join(','),
@@ -177,7 +167,7 @@ export class AssuranceClient implements AssuranceApi {
     environment?: string;
     weeks?: number;
   }): Promise<DeploymentMeasures> {
-    return this.#get(
+    return this.#requests.get(
       `/v1/entities/${entityRefToPath(
         options.entityRef,
       )}/releases/measures${toQuery({
@@ -194,7 +184,7 @@ export class AssuranceClient implements AssuranceApi {
     reason?: string;
   }): Promise<PromotionDecision> {
     const { entityRef, environment, ...body } = options;
-    return this.#post(
+    return this.#requests.post(
       `/v1/entities/${entityRefToPath(
         entityRef,
       )}/environments/${encodeURIComponent(environment)}/promotions`,
@@ -208,11 +198,11 @@ export class AssuranceClient implements AssuranceApi {
     migrationStatus?: MigrationStatus;
   }): Promise<Release> {
     const { id, ...body } = options;
-    return this.#send('PATCH', `/v1/releases/${encodeURIComponent(id)}`, body);
+    return this.#requests.send('PATCH', `/v1/releases/${encodeURIComponent(id)}`, body);
   }
 
   async approveRelease(options: { id: string }): Promise<Release> {
-    return this.#post(
+    return this.#requests.post(
       `/v1/releases/${encodeURIComponent(options.id)}/approve`,
       {},
     );
@@ -224,7 +214,7 @@ export class AssuranceClient implements AssuranceApi {
     reason: string;
   }): Promise<RollbackResult> {
     const { entityRef, environment, reason } = options;
-    return this.#post(
+    return this.#requests.post(
       `/v1/entities/${entityRefToPath(
         entityRef,
       )}/environments/${encodeURIComponent(environment)}/rollbacks`,
@@ -251,72 +241,35 @@ export class AssuranceClient implements AssuranceApi {
       query.set('cursor', options.cursor);
     }
     const suffix = query.size ? `?${query}` : '';
-    return this.#get(
+    return this.#requests.get(
       `/v1/entities/${entityRefToPath(options.entityRef)}/evidence${suffix}`,
     );
   }
 
   async getEvidence(options: { id: string }): Promise<EvidenceRecord> {
-    return this.#get(`/v1/evidence/${encodeURIComponent(options.id)}`);
+    return this.#requests.get(`/v1/evidence/${encodeURIComponent(options.id)}`);
   }
 
   async getEvidenceContentUrl(options: { id: string }): Promise<string> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    const baseUrl = await this.#requests.baseUrl();
     return `${baseUrl}/v1/evidence/${encodeURIComponent(options.id)}/content`;
   }
 
   async verifyEvidence(options: { id: string }): Promise<EvidenceVerification> {
-    return this.#get(`/v1/evidence/${encodeURIComponent(options.id)}/verify`);
+    return this.#requests.get(`/v1/evidence/${encodeURIComponent(options.id)}/verify`);
   }
 
   async getEvidenceExportUrl(options: { entityRef: string }): Promise<string> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
+    const baseUrl = await this.#requests.baseUrl();
     return `${baseUrl}/v1/entities/${entityRefToPath(
       options.entityRef,
     )}/evidence/export`;
   }
 
   async listArtifacts(options: { entityRef: string }): Promise<Artifact[]> {
-    const { items } = await this.#get<{ items: Artifact[] }>(
+    const { items } = await this.#requests.get<{ items: Artifact[] }>(
       `/v1/entities/${entityRefToPath(options.entityRef)}/artifacts`,
     );
     return items;
   }
-
-  async #get<T>(path: string): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-
-  async #post<T>(path: string, body: object): Promise<T> {
-    return this.#send('POST', path, body);
-  }
-
-  async #send<T>(method: string, path: string, body: object): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('assurance');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-}
-
-/** `?key=value&…` of the given values, or '' when none is set. */
-function toQuery(values: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value) {
-      query.set(key, value);
-    }
-  }
-  return query.size ? `?${query}` : '';
 }
