@@ -126,9 +126,10 @@ export class AssuranceClient implements AssuranceApi {
     comment: string;
   }): Promise<GateOverride> {
     const { id, comment } = options;
-    return this.#requests.post(`/v1/overrides/${encodeURIComponent(id)}/reject`, {
-      comment,
-    });
+    return this.#requests.post(
+      `/v1/overrides/${encodeURIComponent(id)}/reject`,
+      { comment },
+    );
   }
 
   async getDrift(options: { entityRef: string }): Promise<EnvironmentDrift[]> {
@@ -198,7 +199,11 @@ export class AssuranceClient implements AssuranceApi {
     migrationStatus?: MigrationStatus;
   }): Promise<Release> {
     const { id, ...body } = options;
-    return this.#requests.send('PATCH', `/v1/releases/${encodeURIComponent(id)}`, body);
+    return this.#requests.send(
+      'PATCH',
+      `/v1/releases/${encodeURIComponent(id)}`,
+      body,
+    );
   }
 
   async approveRelease(options: { id: string }): Promise<Release> {
@@ -256,7 +261,9 @@ export class AssuranceClient implements AssuranceApi {
   }
 
   async verifyEvidence(options: { id: string }): Promise<EvidenceVerification> {
-    return this.#requests.get(`/v1/evidence/${encodeURIComponent(options.id)}/verify`);
+    return this.#requests.get(
+      `/v1/evidence/${encodeURIComponent(options.id)}/verify`,
+    );
   }
 
   async getEvidenceExportUrl(options: { entityRef: string }): Promise<string> {
