@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
@@ -22,39 +22,26 @@ import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { NewEvidence } from '../database/EvidenceStore';
 import { verifyAuditChain } from '../database/auditLog';
 import { DatabaseReleaseStore } from './DatabaseReleaseStore';
-import { NewRelease } from './ReleaseStore';
+import {
+  at,
+  audit,
+  createReleaseFactory,
+  createReleaseTestDatabases,
+  digestOf,
+  entityRef,
+} from './__testUtils__/releaseFixtures';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+const databases = createReleaseTestDatabases();
+const { newRelease, next } = createReleaseFactory({
+  status: 'succeeded',
+  minutesApart: 10,
 });
-
-const entityRef = 'component:default/payments-api';
-const digestOf = (c: string) => `sha256:${c.repeat(64)}`;
-const start = new Date('2026-12-03T12:00:00.000Z');
-const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
-const audit = { actor: 'user:default/ada', action: 'test', details: {} };
-
-let sequence = 0;
-function newRelease(overrides: Partial<NewRelease> = {}): NewRelease {
-  sequence += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    entityRef,
-    environment: 'prod',
-    artifact: { name: 'payments-api', version: '1.0.0', digest: digestOf('a') },
-    status: 'succeeded',
-    migrationStatus: 'none',
-    actor: 'user:default/ada',
-    createdAt: at(sequence * 10),
-    ...overrides,
-  };
-}
 
 function evidence(overrides: Partial<NewEvidence> = {}): NewEvidence {
   const id = crypto.randomUUID();
-  sequence += 1;
+  const n = next();
   return {
     id,
     entityRef,
@@ -63,7 +50,7 @@ function evidence(overrides: Partial<NewEvidence> = {}): NewEvidence {
     sha256: id.replace(/-/g, '').padEnd(64, '0'),
     size: 12,
     uploadedBy: 'user:default/ada',
-    uploadedAt: at(sequence),
+    uploadedAt: at(n),
     summary: {
       kind: 'tests',
       total: 1,
