@@ -15,18 +15,10 @@
  */
 
 import type { Release } from '@real-app-forever/plugin-assurance-common';
-import Button from '@material-ui/core/Button';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { RelativeTime } from '../RelativeTime';
-import { ActionError } from './ActionError';
+import { ConfirmReleaseDialog } from './ConfirmReleaseDialog';
 import { describeRelease } from './releaseLabels';
-import { SubjectDialog } from './SubjectDialog';
-
-const TITLE_ID = 'assurance-approve-release-title';
 
 /**
  * Confirms the approval of someone else's pending promotion, naming what,
@@ -41,36 +33,16 @@ export const ApproveReleaseDialog = (props: {
 }) => {
   const { onApprove, onClose } = props;
   return (
-    <SubjectDialog subject={props.release} titleId={TITLE_ID} onClose={onClose}>
+    <ConfirmReleaseDialog
+      release={props.release}
+      titleId="assurance-approve-release-title"
+      title={release => `Approve promotion to ${release.environment}`}
+      confirmLabel="Approve"
+      confirmColor="primary"
+      onConfirm={release => onApprove({ id: release.id })}
+      onClose={onClose}
+    >
       {release => (
-        <ApproveContent
-          release={release}
-          onApprove={onApprove}
-          onClose={onClose}
-        />
-      )}
-    </SubjectDialog>
-  );
-};
-
-/** Mounted only while the dialog is open, so each opening starts afresh. */
-function ApproveContent(props: {
-  release: Release;
-  onApprove: (input: { id: string }) => Promise<unknown>;
-  onClose: () => void;
-}) {
-  const { release, onApprove, onClose } = props;
-  const [state, approve] = useAsyncFn(async () => {
-    await onApprove({ id: release.id });
-    onClose();
-  }, [release.id, onApprove, onClose]);
-
-  return (
-    <>
-      <DialogTitle id={TITLE_ID}>
-        {`Approve promotion to ${release.environment}`}
-      </DialogTitle>
-      <DialogContent>
         <DialogContentText component="div">
           <p>
             {`Deploy ${describeRelease(release)} to ${
@@ -83,19 +55,7 @@ function ApproveContent(props: {
           </p>
           <p>You approve as yourself; no one may approve their own request.</p>
         </DialogContentText>
-        <ActionError error={state.error} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={state.loading}
-          onClick={approve}
-        >
-          Approve
-        </Button>
-      </DialogActions>
-    </>
+      )}
+    </ConfirmReleaseDialog>
   );
-}
+};

@@ -15,17 +15,9 @@
  */
 
 import type { Release } from '@real-app-forever/plugin-assurance-common';
-import Button from '@material-ui/core/Button';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { ActionError } from './ActionError';
+import { ConfirmReleaseDialog } from './ConfirmReleaseDialog';
 import { describeRelease, releaseVersion } from './releaseLabels';
-import { SubjectDialog } from './SubjectDialog';
-
-const TITLE_ID = 'assurance-mark-failed-title';
 
 /**
  * Confirms that a deploying release failed: the environment goes back to
@@ -40,55 +32,26 @@ export const MarkFailedDialog = (props: {
 }) => {
   const { onMarkFailed, onClose } = props;
   return (
-    <SubjectDialog subject={props.release} titleId={TITLE_ID} onClose={onClose}>
+    <ConfirmReleaseDialog
+      release={props.release}
+      titleId="assurance-mark-failed-title"
+      title={release =>
+        `Mark ${releaseVersion(release)} in ${release.environment} failed`
+      }
+      confirmLabel="Mark failed"
+      confirmColor="secondary"
+      onConfirm={release => onMarkFailed({ id: release.id, status: 'failed' })}
+      onClose={onClose}
+    >
       {release => (
-        <MarkFailedContent
-          release={release}
-          onMarkFailed={onMarkFailed}
-          onClose={onClose}
-        />
+        <DialogContentText>
+          {`The deploy of ${describeRelease(release)} to ${
+            release.environment
+          } is recorded as failed, and ${
+            release.environment
+          } goes back to the release that ran there before it. Mark it failed only if the deploy did not complete.`}
+        </DialogContentText>
       )}
-    </SubjectDialog>
+    </ConfirmReleaseDialog>
   );
 };
-
-/** Mounted only while the dialog is open, so each opening starts afresh. */
-function MarkFailedContent(props: {
-  release: Release;
-  onMarkFailed: (input: { id: string; status: 'failed' }) => Promise<unknown>;
-  onClose: () => void;
-}) {
-  const { release, onMarkFailed, onClose } = props;
-  const { environment } = release;
-  const [state, markFailed] = useAsyncFn(async () => {
-    await onMarkFailed({ id: release.id, status: 'failed' });
-    onClose();
-  }, [release.id, onMarkFailed, onClose]);
-
-  return (
-    <>
-      <DialogTitle id={TITLE_ID}>
-        {`Mark ${releaseVersion(release)} in ${environment} failed`}
-      </DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          {`The deploy of ${describeRelease(
-            release,
-          )} to ${environment} is recorded as failed, and ${environment} goes back to the release that ran there before it. Mark it failed only if the deploy did not complete.`}
-        </DialogContentText>
-        <ActionError error={state.error} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="secondary"
-          variant="contained"
-          disabled={state.loading}
-          onClick={markFailed}
-        >
-          Mark failed
-        </Button>
-      </DialogActions>
-    </>
-  );
-}
