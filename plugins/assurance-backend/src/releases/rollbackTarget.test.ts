@@ -167,6 +167,40 @@ describe('findRollbackTarget', () => {
     ).toBe('v1');
   });
 
+  it('skips an older good run of a digest that was rolled back since', () => {
+    const v1 = release('v1', { minute: 1, digest: 1, status: 'superseded' });
+    const v3old = release('v3a', {
+      minute: 2,
+      digest: 3,
+      status: 'superseded',
+    });
+    const v2 = release('v2', { minute: 3, digest: 2, status: 'superseded' });
+    const v3 = release('v3', { minute: 4, digest: 3, status: 'rolled-back' });
+    const restored = release('v2b', {
+      minute: 5,
+      digest: 2,
+      status: 'succeeded',
+    });
+    expect(
+      findRollbackTarget({
+        history: [v1, v3old, v2, v3, restored],
+        active: restored,
+      })?.id,
+    ).toBe('v1');
+  });
+
+  it('lets a digest qualify again once it succeeded after its rollback', () => {
+    const v3 = release('v3', { minute: 1, digest: 3, status: 'rolled-back' });
+    const fixed = release('v3b', {
+      minute: 2,
+      digest: 3,
+      status: 'superseded',
+    });
+    expect(
+      findRollbackTarget({ history: [v3, fixed, active], active })?.id,
+    ).toBe('v3b');
+  });
+
   it('measures against a deploying active release too', () => {
     const deploying = release('d', {
       minute: 60,

@@ -26,6 +26,8 @@ import { Release } from '@real-app-forever/plugin-assurance-common';
  * - `failed`, `pending-approval`, `deploying` and `rolled-back` releases
  *   never qualify, nor does one with the active release's digest (rolling
  *   back to it would change nothing).
+ * - Nor does a digest that was rolled back there after it succeeded: an
+ *   older good run of the version just rolled away from is no way back.
  * - Null when there is no active release or no release qualifies.
  *
  * Pure: `history` holds the environment's releases in any order.
@@ -39,6 +41,14 @@ export function findRollbackTarget(options: {
     return null;
   }
   const activeAt = Date.parse(active.createdAt);
+  const rolledBackAt = new Map<string, number>();
+  for (const release of history) {
+    if (release.status === 'rolled-back') {
+      const at = Date.parse(release.createdAt);
+      const digest = release.artifact.digest;
+      rolledBackAt.set(digest, Math.max(at, rolledBackAt.get(digest) ?? at));
+    }
+  }
   let target: Release | null = null;
   for (const release of history) {
     const createdAt = Date.parse(release.createdAt);
@@ -47,7 +57,8 @@ export function findRollbackTarget(options: {
       release.environment === active.environment &&
       (release.status === 'succeeded' || release.status === 'superseded') &&
       release.artifact.digest !== active.artifact.digest &&
-      createdAt < activeAt;
+      createdAt < activeAt &&
+      !(createdAt < (rolledBackAt.get(release.artifact.digest) ?? -Infinity));
     if (qualifies && (!target || createdAt > Date.parse(target.createdAt))) {
       target = release;
     }
