@@ -104,6 +104,11 @@ export interface EnvironmentState {
    * digest; null when there is none.
    */
   rollbackTarget: Release | null;
+  /**
+   * When the active release is a rollback, the release it rolled back
+   * (now `rolled-back`).
+   */
+  rolledBackRelease?: Release;
   pendingApprovals: Release[];
   /** Gate status of the active release's digest, by gate id. */
   activeGates?: Record<string, GateStatus>;

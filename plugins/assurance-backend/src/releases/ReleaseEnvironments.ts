@@ -123,6 +123,9 @@ export class ReleaseEnvironments {
       policyService.listEnvironments(entity).map(async (name, order) => {
         const here = history.filter(r => r.environment === name);
         const activeRelease = here.find(r => r.id === active[name]) ?? null;
+        const rolledBackRelease =
+          activeRelease?.rollbackOf &&
+          here.find(r => r.id === activeRelease.rollbackOf);
         const rule = await this.ruleOf({ entity, environment: name, order });
         return {
           name,
@@ -145,6 +148,7 @@ export class ReleaseEnvironments {
             history: here,
             active: activeRelease,
           }),
+          ...(rolledBackRelease ? { rolledBackRelease } : {}),
           pendingApprovals: here.filter(
             r =>
               r.status === 'pending-approval' &&

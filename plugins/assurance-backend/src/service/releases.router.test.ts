@@ -363,6 +363,14 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
       artifact: { digest: DIGEST_A },
     });
     expect(res.body.rolledBack).toMatchObject({ status: 'rolled-back' });
+    const after = await request(app)
+      .get(`${entityPath}/environments`)
+      .set('authorization', ada);
+    expect(after.body.environments[0]).toMatchObject({
+      activeRelease: { id: res.body.release.id },
+      rolledBackRelease: { id: second.body.id, status: 'rolled-back' },
+      rollbackTarget: null,
+    });
     expect(await auditActions()).toEqual([
       'release.record',
       'release.record',

@@ -122,6 +122,39 @@ describe('EntityReleasesContent', () => {
     expect(within(prod).getByText('Migrations pending')).toBeInTheDocument();
   });
 
+  it('says which release the active one rolled back, and when it began', async () => {
+    const rolledBack = release({
+      id: 'rel-bad',
+      status: 'rolled-back',
+      artifact: { name: 'payments', version: '1.5.0', digest: OLD_DIGEST },
+    });
+    const active = release({
+      id: 'rel-back',
+      status: 'deploying',
+      rollbackOf: 'rel-bad',
+      createdAt: DateTime.now().minus({ seconds: 5 }).toUTC().toISO()!,
+    });
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => [
+        environmentState({
+          activeRelease: active,
+          rolledBackRelease: rolledBack,
+        }),
+      ]),
+      listReleases: jest.fn(async () => [active, rolledBack]),
+    });
+
+    await renderReleases(api);
+
+    const prod = await screen.findByTestId('environment-prod');
+    expect(
+      within(prod).getByText('Rollback of 1.5.0 (sha256:ab1200000000…)'),
+    ).toBeInTheDocument();
+    expect(within(prod).getByText(/^Deploying since/)).toHaveTextContent(
+      'Deploying since just now',
+    );
+  });
+
   it('lists the history across environments, newest first', async () => {
     const releases = [
       release({

@@ -123,6 +123,11 @@ function ActiveRelease(props: {
           {formatDigest(active.artifact.digest)}
         </Typography>
       </Typography>
+      {environment.rolledBackRelease && (
+        <Typography variant="body2">
+          Rollback of {describeRelease(environment.rolledBackRelease)}
+        </Typography>
+      )}
       <WhoAndWhen release={active} />
       {active.reason && (
         <Typography variant="body2">Why: {active.reason}</Typography>

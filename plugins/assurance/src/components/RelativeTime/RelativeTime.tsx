@@ -31,7 +31,11 @@ export const RelativeTime = (props: {
     return <span>{value}</span>;
   }
   const absolute = time.toLocal().toLocaleString(DateTime.DATETIME_FULL);
-  const relative = time.toRelative() ?? absolute;
+  // Luxon says "0 seconds ago" for the moment just past.
+  const relative =
+    Math.abs(time.diffNow().as('seconds')) < 45
+      ? 'just now'
+      : time.toRelative() ?? absolute;
   return (
     <time dateTime={value} title={absolute}>
       {withAbsolute
