@@ -26,7 +26,11 @@ export const ActionError = (props: { error?: unknown }) => {
     return null;
   }
   return (
-    <Alert severity="error" role="alert" style={{ marginTop: 8 }}>
+    <Alert
+      severity="error"
+      role="alert"
+      style={{ marginTop: 8, overflowWrap: 'anywhere' }}
+    >
       {toUserFacingError(props.error).message}
     </Alert>
   );

@@ -54,7 +54,7 @@ export const DeployOutcome = (props: {
               size="small"
               color="primary"
               variant="outlined"
-              aria-label={`Mark ${what} succeeded`}
+              aria-label={`Mark succeeded: ${what}`}
               disabled={state.loading}
               onClick={markSucceeded}
             >
@@ -66,7 +66,7 @@ export const DeployOutcome = (props: {
               size="small"
               color="secondary"
               variant="outlined"
-              aria-label={`Mark ${what} failed`}
+              aria-label={`Mark failed: ${what}`}
               disabled={state.loading}
               onClick={() => onMarkFailed(release)}
             >

@@ -158,7 +158,7 @@ describe('A deploying release', () => {
     });
     await userEvent.click(
       await within(prod).findByRole('button', {
-        name: 'Mark 2.7.0 in prod succeeded',
+        name: 'Mark succeeded: 2.7.0 in prod',
       }),
     );
 
@@ -191,7 +191,7 @@ describe('A deploying release', () => {
     });
     await userEvent.click(
       await within(prod).findByRole('button', {
-        name: 'Mark 2.7.0 in prod succeeded',
+        name: 'Mark succeeded: 2.7.0 in prod',
       }),
     );
 
@@ -211,7 +211,7 @@ describe('A deploying release', () => {
 
     let dialog = await openDialog(
       'Environment prod',
-      'Mark 2.7.0 in prod failed',
+      'Mark failed: 2.7.0 in prod',
     );
     expect(
       within(dialog).getByRole('heading', {
@@ -229,7 +229,7 @@ describe('A deploying release', () => {
     );
     expect(api.updateRelease).not.toHaveBeenCalled();
 
-    dialog = await openDialog('Environment prod', 'Mark 2.7.0 in prod failed');
+    dialog = await openDialog('Environment prod', 'Mark failed: 2.7.0 in prod');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Mark failed' }),
     );
@@ -258,7 +258,7 @@ describe('A deploying release', () => {
 
     const dialog = await openDialog(
       'Environment prod',
-      'Mark 2.7.0 in prod failed',
+      'Mark failed: 2.7.0 in prod',
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Mark failed' }),

@@ -116,7 +116,7 @@ describe('Releases tab layout', () => {
       await screen.findByRole('button', { name: 'Show weekly numbers' }),
     );
     await userEvent.click(
-      screen.getByRole('button', { name: 'Mark 1.4.2 in prod failed' }),
+      screen.getByRole('button', { name: 'Mark failed: 1.4.2 in prod' }),
     );
     await screen.findByRole('dialog');
 
