@@ -118,5 +118,34 @@ describe('Deployment measures', () => {
       environment: 'dev',
       weeks: 12,
     });
+    expect(screen.getByTestId('location-search')).toHaveTextContent(
+      '?measures=dev',
+    );
+  });
+
+  it.each([
+    ['/?measures=dev', 'dev'],
+    ['/?measures=moon', 'prod'],
+  ])('opens %s on %s', async (route, expected) => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => [
+        environmentState({ name: 'dev', order: 0 }),
+        environmentState({ name: 'prod', order: 1 }),
+      ]),
+      listReleases: jest.fn(async () => [release()]),
+      getDeploymentMeasures: jest.fn(async ({ environment }) =>
+        deploymentMeasures([{ deployments: 3, failures: 0 }], environment),
+      ),
+    });
+    await renderReleases(api, { route });
+
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('deployment-measures-totals'),
+      ).toHaveTextContent(`3 deployments/week to ${expected}`),
+    );
+    expect(api.getDeploymentMeasures).not.toHaveBeenCalledWith(
+      expect.objectContaining({ environment: 'moon' }),
+    );
   });
 });

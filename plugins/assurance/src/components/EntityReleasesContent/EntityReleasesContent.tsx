@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   EmptyState,
   Progress,
@@ -60,8 +61,26 @@ export const EntityReleasesContent = () => {
     () => (environments.value ?? []).map(environment => environment.name),
     [environments.value],
   );
-  const [chosenEnvironment, setChosenEnvironment] = useState<string>();
-  const measuresEnvironment = chosenEnvironment ?? names[names.length - 1];
+  // The chart's environment is kept in the URL (`?measures=staging`) like
+  // the history's filters; production, the last stage, by default.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosenEnvironment = searchParams.get('measures') ?? undefined;
+  const measuresEnvironment =
+    chosenEnvironment && names.includes(chosenEnvironment)
+      ? chosenEnvironment
+      : names[names.length - 1];
+  const setChosenEnvironment = useCallback(
+    (name: string) =>
+      setSearchParams(
+        previous => {
+          const next = new URLSearchParams(previous);
+          next.set('measures', name);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
   const measures = useDeploymentMeasures({
     entityRef,
     environment: measuresEnvironment,
