@@ -28,7 +28,8 @@ import { findRollbackTarget } from './rollbackTarget';
 /**
  * In the caller's transaction and under the head's lock: finds the
  * rollback target, marks the active release `rolled-back` and stores a
- * `deploying` release of the target's artifact as the active one; the
+ * `deploying` release of the target's artifact as the active one; should
+ * that fail, the environment goes back to the rolled-back release. The
  * caller audits.
  * Undefined when there is no active release or no target.
  */
@@ -73,15 +74,16 @@ export async function rollbackRelease(options: {
     updated_at: now,
     rollback_of: current.id,
   });
+  // Should the rollback's deploy fail, the release it rolled back is what
+  // still runs, and the target stays the way back.
   await tx(HEADS)
     .where({ entity_ref: entityRef, environment })
-    .update({ release_id: options.id, previous_release_id: null });
-  const release = rowToRelease(
-    await tx(TABLE).where({ id: options.id }).first(),
-  );
+    .update({ release_id: options.id, previous_release_id: current.id });
+  const read = async (id: string) =>
+    rowToRelease(await tx(TABLE).where({ id }).first());
   return {
-    release,
-    rolledBack: { ...current, status: 'rolled-back' },
+    release: await read(options.id),
+    rolledBack: await read(current.id),
     target,
   };
 }

@@ -381,6 +381,44 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
     ]);
   });
 
+  it('goes back to the rolled-back release when the rollback fails, and can roll back again', async () => {
+    const first = await recordRelease({ status: 'succeeded' });
+    const second = await recordRelease({
+      status: 'succeeded',
+      artifact: { name: 'payments-api', version: '1.1.0', digest: DIGEST_C },
+    });
+    const rollback = await request(app)
+      .post(`${entityPath}/environments/dev/rollbacks`)
+      .set('authorization', ada)
+      .send({ reason: 'errors spiked' });
+    expect(rollback.body.rolledBack.updatedAt).toBe(
+      rollback.body.release.createdAt,
+    );
+
+    const failed = await request(app)
+      .patch(`/v1/releases/${rollback.body.release.id}`)
+      .set('authorization', ada)
+      .send({ status: 'failed' });
+    expect(failed.status).toBe(200);
+
+    const envs = await request(app)
+      .get(`${entityPath}/environments`)
+      .set('authorization', ada);
+    expect(envs.body.environments[0]).toMatchObject({
+      activeRelease: { id: second.body.id, status: 'rolled-back' },
+      rollbackTarget: { id: first.body.id },
+    });
+    const again = await request(app)
+      .post(`${entityPath}/environments/dev/rollbacks`)
+      .set('authorization', ada)
+      .send({ reason: 'second try' });
+    expect(again.status).toBe(201);
+    expect(again.body.release).toMatchObject({
+      rollbackOf: second.body.id,
+      artifact: { digest: DIGEST_A },
+    });
+  });
+
   it('fails the audit event of a promotion or approval refused while one deploys', async () => {
     const eventOf = async (eventId: string) => {
       const calls = auditor.createEvent.mock.calls;

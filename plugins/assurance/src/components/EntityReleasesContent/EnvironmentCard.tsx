@@ -139,6 +139,14 @@ function ActiveRelease(props: {
         <ReleaseStatusChip status={active.status} />
         <MigrationStatusChip status={active.migrationStatus} />
       </Box>
+      {active.status === 'rolled-back' && (
+        <Box mt={1}>
+          <Typography variant="body2">
+            Its rollback failed, so it still runs here; roll back again or
+            record the next deploy.
+          </Typography>
+        </Box>
+      )}
       {active.status === 'deploying' && (
         <DeployOutcome
           release={active}
