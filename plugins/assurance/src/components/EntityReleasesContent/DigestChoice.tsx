@@ -67,7 +67,7 @@ export const DigestChoice = (props: {
         value={typing ? TYPED : value}
         onChange={select}
         helperText={
-          candidate
+          candidate && !typing
             ? `By default what runs in ${candidate.environment}: build once, promote that artifact`
             : undefined
         }

@@ -141,5 +141,12 @@ describe('Promote', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'You may not promote to dev',
     );
+
+    // The refusal was about that digest: choosing another clears it.
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Artifact'),
+      within(dialog).getByRole('option', { name: /payments 1\.4\.1/ }),
+    );
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -145,7 +145,11 @@ function PromoteContent(props: {
               entityRef={entityRef}
               candidate={candidate}
               value={digest}
-              onChange={setDigest}
+              onChange={chosen => {
+                setDigest(chosen);
+                // A refusal belongs to the digest it was about.
+                setState({});
+              }}
             />
             <TextField
               id="assurance-promote-reason"

@@ -143,6 +143,34 @@ describe('Approve and roll back', () => {
     await waitFor(() => expect(api.listEnvironments).toHaveBeenCalledTimes(2));
   });
 
+  it('says a release still runs when its rollback failed, and that one deploys', async () => {
+    const [dev, prod] = twoEnvironments();
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => [
+        {
+          ...dev,
+          activeRelease: release({
+            ...dev.activeRelease!,
+            status: 'deploying',
+          }),
+          rollbackTarget: prod.rollbackTarget,
+        },
+        { ...prod, activeRelease: release({ status: 'rolled-back' }) },
+      ]),
+      listReleases: jest.fn(async () => [release()]),
+    });
+    await renderReleases(api);
+
+    const card = await screen.findByRole('region', {
+      name: 'Environment prod',
+    });
+    expect(card).toHaveTextContent(
+      'Its rollback failed, so it still runs here',
+    );
+    const dialog = await openDialog('Environment dev', 'Roll back dev');
+    expect(dialog).toHaveTextContent('dev is deploying 1.5.0');
+  });
+
   it('disables Roll back without a rollback target, and hides it with nothing deployed', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => [

@@ -15,7 +15,10 @@
  */
 
 import { useState } from 'react';
-import type { EnvironmentState } from '@real-app-forever/plugin-assurance-common';
+import type {
+  EnvironmentState,
+  Release,
+} from '@real-app-forever/plugin-assurance-common';
 import Button from '@material-ui/core/Button';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
@@ -85,9 +88,9 @@ function RollbackContent(props: {
       <DialogContent>
         <DialogContentText>
           {rollbackTarget
-            ? `${name} runs ${
-                activeRelease ? describeRelease(activeRelease) : 'nothing'
-              }. Rolling back deploys ${describeRelease(
+            ? `${name} ${describeRunning(
+                activeRelease,
+              )}. Rolling back deploys ${describeRelease(
                 rollbackTarget,
               )} again, the newest earlier release that succeeded here.`
             : `${name} has no rollback target: no other release succeeded here.`}
@@ -120,4 +123,14 @@ function RollbackContent(props: {
       </DialogActions>
     </>
   );
+}
+
+/** "runs 2.6.0 (sha256:…)", or "is deploying …" while it deploys. */
+function describeRunning(release: Release | null): string {
+  if (!release) {
+    return 'runs nothing';
+  }
+  return `${
+    release.status === 'deploying' ? 'is deploying' : 'runs'
+  } ${describeRelease(release)}`;
 }
