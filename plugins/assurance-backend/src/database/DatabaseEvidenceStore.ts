@@ -31,7 +31,7 @@ import { AuditEntryInput, EvidenceStore, NewEvidence } from './EvidenceStore';
 import { EvidenceRow, RECORD_COLUMNS, rowToRecord } from './rows';
 import { linkArtifacts, listArtifacts, listLinkedEvidence } from './artifacts';
 import { toDate } from './time';
-import { decodeCursor, encodeCursor, isUniqueViolation } from './queryHelpers';
+import { afterCursor, encodeCursor, isUniqueViolation } from './queryHelpers';
 
 const migrationsDir = resolvePackagePath(
   '@real-app-forever/plugin-assurance-backend',
@@ -217,16 +217,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     }
 
     if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      query.where(inner =>
-        inner
-          .where('uploaded_at', '<', after.uploadedAt)
-          .orWhere(tie =>
-            tie
-              .where('uploaded_at', '=', after.uploadedAt)
-              .andWhere('id', '<', after.id),
-          ),
-      );
+      afterCursor(query, 'uploaded_at', options.cursor);
     }
 
     const rows: EvidenceRow[] = await query;
@@ -238,7 +229,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       ...(hasMore && last
         ? {
             nextCursor: encodeCursor({
-              uploadedAt: toDate(last.uploaded_at),
+              at: toDate(last.uploaded_at),
               id: last.id,
             }),
           }

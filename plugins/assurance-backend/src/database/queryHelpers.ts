@@ -15,6 +15,7 @@
  */
 
 import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
 
 /** Whether a database error is a unique-key violation, on any engine. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -28,26 +29,46 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-export function encodeCursor(position: {
-  uploadedAt: Date;
-  id: string;
-}): string {
+/**
+ * A keyset cursor: the time and id of the last row of a page, for lists
+ * ordered newest first with the id breaking ties.
+ */
+export function encodeCursor(position: { at: Date; id: string }): string {
   return Buffer.from(
-    JSON.stringify([position.uploadedAt.toISOString(), position.id]),
+    JSON.stringify([position.at.toISOString(), position.id]),
   ).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { uploadedAt: Date; id: string } {
+export function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const [time, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
-    const uploadedAt = new Date(time);
-    if (typeof id !== 'string' || Number.isNaN(uploadedAt.getTime())) {
+    const at = new Date(time);
+    if (typeof id !== 'string' || Number.isNaN(at.getTime())) {
       throw new Error('malformed');
     }
-    return { uploadedAt, id };
+    return { at, id };
   } catch (error) {
     throw new InputError('cursor is not one this API handed out', error);
   }
+}
+
+/**
+ * Restricts a query ordered by `column` desc, then `id` desc, to the rows
+ * after the cursor's position.
+ */
+export function afterCursor(
+  query: Knex.QueryBuilder,
+  column: string,
+  cursor: string,
+): void {
+  const after = decodeCursor(cursor);
+  query.where(inner =>
+    inner
+      .where(column, '<', after.at)
+      .orWhere(tie =>
+        tie.where(column, '=', after.at).andWhere('id', '<', after.id),
+      ),
+  );
 }
