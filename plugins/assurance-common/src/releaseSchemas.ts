@@ -150,11 +150,20 @@ const releaseStatuses = [
 
 /**
  * The query of `GET /v1/entities/{kind}/{namespace}/{name}/releases`:
- * `environment`, `status` (comma-separated, any of) and `since` (ISO 8601).
+ * `environment`, `status` (comma-separated, any of) and `since` (ISO 8601),
+ * a page at a time: `limit` (1–200, default 100) and the `cursor` of the
+ * previous page's `nextCursor`.
  *
  * @public
  */
 export const releaseListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(200, 'limit must be at most 200')
+    .default(100),
+  cursor: z.string().max(512).optional(),
   environment: z.string().trim().min(1).max(63).optional(),
   status: z
     .string()

@@ -140,6 +140,17 @@ export interface ReleaseFilter {
 }
 
 /**
+ * One page of a release history, newest first.
+ *
+ * @public
+ */
+export interface ReleasePage {
+  items: Release[];
+  /** Fetches the next, older page; absent on the last. */
+  nextCursor?: string;
+}
+
+/**
  * Deployments and failures of one week.
  *
  * @public

@@ -200,6 +200,62 @@ describe.each(databases.eachSupportedId())(
       expect(await ids({ since: at(100_000).toISOString() })).toEqual([]);
     });
 
+    it('pages newest first, ties broken by id, and refuses a made-up cursor', async () => {
+      // Back-dated to one instant, so that only the id orders them.
+      const same = at(50);
+      const made = [];
+      for (let i = 0; i < 3; i++) {
+        made.push(
+          await store.createRelease({
+            release: newRelease({
+              createdAt: same,
+              status: 'failed',
+              artifact: { name: 'p', digest: digestOf(`t${i}`) },
+            }),
+            audit,
+            now: at(5000),
+          }),
+        );
+      }
+      const newest = await store.createRelease({
+        release: newRelease(),
+        audit,
+      });
+      const everything = await store.listReleases({ entityRef });
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.listReleasePage({
+          entityRef,
+          limit: 2,
+          cursor,
+        });
+        seen.push(...page.items.map(r => r.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(2);
+      expect(seen).toEqual(everything.map(r => r.id));
+      expect(seen[0]).toBe(newest.id);
+      expect(new Set(seen)).toEqual(
+        new Set([newest.id, ...made.map(r => r.id)]),
+      );
+
+      const filtered = await store.listReleasePage({
+        entityRef,
+        filter: { status: ['failed'] },
+        limit: 3,
+      });
+      expect(filtered.items).toHaveLength(3);
+      expect(filtered.nextCursor).toBeUndefined();
+
+      await expect(
+        store.listReleasePage({ entityRef, limit: 2, cursor: 'not-ours' }),
+      ).rejects.toThrow(InputError);
+    });
+
     it('imports an older success as superseded, keeping the active release', async () => {
       const active = await store.createRelease({
         release: newRelease({ createdAt: at(1000) }),

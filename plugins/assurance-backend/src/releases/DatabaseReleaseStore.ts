@@ -20,6 +20,7 @@ import {
   MigrationStatus,
   Release,
   ReleaseFilter,
+  ReleasePage,
 } from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
 import { appendAuditEntry } from '../database/auditLog';
@@ -68,6 +69,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
     entityRef: string;
     filter?: ReleaseFilter;
   }): Promise<Release[]> {
+    return (await listReleases({ db: this.db, ...options })).items;
+  }
+
+  async listReleasePage(options: {
+    entityRef: string;
+    filter?: ReleaseFilter;
+    limit: number;
+    cursor?: string;
+  }): Promise<ReleasePage> {
     return listReleases({ db: this.db, ...options });
   }
 

@@ -20,6 +20,7 @@ import {
   EnvironmentState,
   GateStatus,
   PromotionRule,
+  Release,
 } from '@real-app-forever/plugin-assurance-common';
 import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { EvidenceStore } from '../database/EvidenceStore';
@@ -32,7 +33,7 @@ import {
 import { PolicyService } from '../policy/PolicyService';
 import { ReleaseConfig, resolvePromotionRule } from './promotionRules';
 import { ReleaseStore } from './ReleaseStore';
-import { findRollbackTarget } from './rollbackTarget';
+import { findRollbackTarget, ROLLBACK_WINDOW } from './rollbackTarget';
 
 /** What reading environments and deciding promotions draw on. */
 export type ReleaseEnvironmentsOptions = {
@@ -115,13 +116,14 @@ export class ReleaseEnvironments {
   }): Promise<EnvironmentState[]> {
     const { entity, entityRef, now } = options;
     const { releases, policyService } = this.options;
-    const [history, active] = await Promise.all([
-      releases.listReleases({ entityRef }),
-      releases.listActive({ entityRef }),
-    ]);
+    const active = await releases.listActive({ entityRef });
     return Promise.all(
       policyService.listEnvironments(entity).map(async (name, order) => {
-        const here = history.filter(r => r.environment === name);
+        const here = await this.recentHistory({
+          entityRef,
+          environment: name,
+          activeId: active[name],
+        });
         const activeRelease = here.find(r => r.id === active[name]) ?? null;
         const rolledBackRelease =
           activeRelease?.rollbackOf &&
@@ -158,6 +160,41 @@ export class ReleaseEnvironments {
         };
       }),
     );
+  }
+
+  /**
+   * The environment's newest releases, enough to find its rollback target
+   * without reading a long history whole, with its pending approvals and
+   * active release even when they are older.
+   */
+  private async recentHistory(options: {
+    entityRef: string;
+    environment: string;
+    activeId?: string;
+  }): Promise<Release[]> {
+    const { entityRef, environment, activeId } = options;
+    const { releases } = this.options;
+    const [recent, pending] = await Promise.all([
+      releases.listReleasePage({
+        entityRef,
+        filter: { environment },
+        limit: ROLLBACK_WINDOW,
+      }),
+      releases.listReleases({
+        entityRef,
+        filter: { environment, status: ['pending-approval'] },
+      }),
+    ]);
+    const here = [...recent.items];
+    const known = new Set(here.map(r => r.id));
+    here.push(...pending.filter(r => !known.has(r.id)));
+    if (activeId && !known.has(activeId)) {
+      const found = await releases.getRelease({ id: activeId });
+      if (found) {
+        here.push(found);
+      }
+    }
+    return here;
   }
 
   /** The gate status of a digest under the environment's rule, by gate. */

@@ -18,6 +18,7 @@ import {
   MigrationStatus,
   Release,
   ReleaseFilter,
+  ReleasePage,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { AuditEntryInput } from '../database/EvidenceStore';
@@ -62,6 +63,17 @@ export interface ReleaseStore {
     entityRef: string;
     filter?: ReleaseFilter;
   }): Promise<Release[]>;
+
+  /**
+   * Like listReleases, at most `limit` after the `cursor`, with the cursor
+   * of the next page.
+   */
+  listReleasePage(options: {
+    entityRef: string;
+    filter?: ReleaseFilter;
+    limit: number;
+    cursor?: string;
+  }): Promise<ReleasePage>;
 
   /**
    * The status and time of the entity's finished deployments (see

@@ -229,6 +229,20 @@ describe.each(databases.eachSupportedId())(
       expect(await ids(`since=${encodeURIComponent(daysAgo(2))}`)).toEqual([
         ok.body.id,
       ]);
+
+      const first = await get(
+        `${entityPath}/releases?environment=prod&limit=1`,
+      );
+      expect(first.body.items.map((r: { id: string }) => r.id)).toEqual([
+        ok.body.id,
+      ]);
+      const second = await get(
+        `${entityPath}/releases?environment=prod&limit=1&cursor=${first.body.nextCursor}`,
+      );
+      expect(second.body.items.map((r: { id: string }) => r.id)).toEqual([
+        failed.body.id,
+      ]);
+      expect(second.body.nextCursor).toBeUndefined();
     });
 
     it.each([
@@ -238,6 +252,9 @@ describe.each(databases.eachSupportedId())(
       ],
       ['status=done', 'status must be a comma-separated list of'],
       ['since=last-week', 'since must be an ISO 8601 date-time'],
+      ['limit=0', 'limit must be at least 1'],
+      ['limit=500', 'limit must be at most 200'],
+      ['cursor=abc', 'cursor is not one this API handed out'],
     ])('answers 400 to the history ?%s', async (query, message) => {
       const res = await get(`${entityPath}/releases?${query}`);
       expect(res.status).toBe(400);

@@ -49,7 +49,10 @@ export function createReleaseHistoryRouter(options: {
         req,
         assuranceEvidenceReadPermission,
       );
-      const filter = parseInput(releaseListQuerySchema, req.query);
+      const { limit, cursor, ...filter } = parseInput(
+        releaseListQuerySchema,
+        req.query,
+      );
       if (filter.environment !== undefined) {
         releaseService.requireEnvironment({
           entity,
@@ -57,7 +60,9 @@ export function createReleaseHistoryRouter(options: {
         });
       }
 
-      res.json({ items: await releases.listReleases({ entityRef, filter }) });
+      res.json(
+        await releases.listReleasePage({ entityRef, filter, limit, cursor }),
+      );
     },
   );
 

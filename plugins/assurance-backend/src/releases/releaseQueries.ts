@@ -17,9 +17,11 @@
 import {
   Release,
   ReleaseFilter,
+  ReleasePage,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
+import { afterCursor, encodeCursor } from '../database/queryHelpers';
 import { toDate } from '../database/time';
 import { DEPLOYMENT_STATUSES } from './deploymentMeasures';
 import { attachEvidenceIds } from './releaseEvidence';
@@ -29,13 +31,19 @@ import {
   rowToRelease,
 } from './releaseRows';
 
-/** The entity's releases that match the filter, newest first. */
+/**
+ * The entity's releases that match the filter, newest first; with a
+ * `limit`, at most that many after the `cursor`, and the cursor of the
+ * next page when there is one.
+ */
 export async function listReleases(options: {
   db: Knex;
   entityRef: string;
   filter?: ReleaseFilter;
-}): Promise<Release[]> {
-  const { db, entityRef, filter = {} } = options;
+  limit?: number;
+  cursor?: string;
+}): Promise<ReleasePage> {
+  const { db, entityRef, filter = {}, limit, cursor } = options;
   const scoped = () => {
     const query = db<ReleaseRow>(TABLE).where({ entity_ref: entityRef });
     if (filter.environment) {
@@ -49,15 +57,40 @@ export async function listReleases(options: {
     }
     return query;
   };
-  const rows = await scoped().orderBy([
+  const query = scoped().orderBy([
     { column: 'created_at', order: 'desc' },
     { column: 'id', order: 'desc' },
   ]);
-  return attachEvidenceIds({
+  if (cursor) {
+    afterCursor(query, 'created_at', cursor);
+  }
+  if (limit !== undefined) {
+    query.limit(limit + 1);
+  }
+  const rows: ReleaseRow[] = await query;
+  const page = limit === undefined ? rows : rows.slice(0, limit);
+  const items = await attachEvidenceIds({
     db,
-    releases: rows.map(rowToRelease),
-    scope: { entityRef, query: column => scoped().select(column) },
+    releases: page.map(rowToRelease),
+    // Evidence ids for exactly these releases: a page's ids, or the
+    // filtered query when it is all of them.
+    scope:
+      limit === undefined
+        ? { entityRef, query: column => scoped().select(column) }
+        : undefined,
   });
+  const last = page.at(-1);
+  return {
+    items,
+    ...(limit !== undefined && rows.length > limit && last
+      ? {
+          nextCursor: encodeCursor({
+            at: toDate(last.created_at),
+            id: last.id,
+          }),
+        }
+      : {}),
+  };
 }
 
 /** Finished deployments to one environment since a time, unordered. */

@@ -23,7 +23,7 @@ import {
   lockHead,
   rowToRelease,
 } from './releaseRows';
-import { findRollbackTarget } from './rollbackTarget';
+import { findRollbackTarget, ROLLBACK_WINDOW } from './rollbackTarget';
 
 /**
  * In the caller's transaction and under the head's lock: finds the
@@ -46,10 +46,18 @@ export async function rollbackRelease(options: {
 > {
   const { tx, entityRef, environment, now } = options;
   const head = await lockHead({ tx, entityRef, environment });
-  const rows: ReleaseRow[] = await tx(TABLE).where({
-    entity_ref: entityRef,
-    environment,
-  });
+  // The same window as the environments answer, so that the target
+  // rolled back to is the one the user was shown.
+  const rows: ReleaseRow[] = await tx(TABLE)
+    .where({ entity_ref: entityRef, environment })
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(ROLLBACK_WINDOW);
+  if (head.release_id && !rows.some(row => row.id === head.release_id)) {
+    rows.push(await tx(TABLE).where({ id: head.release_id }).first());
+  }
   const history = rows.map(rowToRelease);
   const current = history.find(r => r.id === head.release_id) ?? null;
   const target = findRollbackTarget({ history, active: current });

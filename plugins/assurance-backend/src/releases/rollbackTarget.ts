@@ -17,6 +17,13 @@
 import { Release } from '@real-app-forever/plugin-assurance-common';
 
 /**
+ * How many of an environment's newest releases its rollback target is
+ * looked for in, so that a long history is not read whole: a target behind
+ * more failed, pending or rolled-back releases than this is not offered.
+ */
+export const ROLLBACK_WINDOW = 500;
+
+/**
  * The release an environment rolls back to: the newest release created
  * before the active one that succeeded there and runs a different digest.
  *
