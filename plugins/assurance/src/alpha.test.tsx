@@ -80,7 +80,7 @@ const assuranceApi: AssuranceApi = {
   rejectOverride: jest.fn(),
   getDrift: async () => [],
   listEnvironments: async () => [],
-  listReleases: async () => [],
+  listReleases: async () => ({ items: [] }),
   getDeploymentMeasures: jest.fn(),
   promote: jest.fn(),
   approveRelease: jest.fn(),

@@ -30,6 +30,7 @@ import {
   PromotionDecision,
   Release,
   ReleaseFilter,
+  ReleasePage,
   RollbackResult,
 } from '../releases';
 
@@ -96,11 +97,16 @@ export interface AssuranceApi {
    * release, rollback target and pending approvals.
    */
   listEnvironments(options: { entityRef: string }): Promise<EnvironmentState[]>;
-  /** The entity's releases across all environments, newest first. */
+  /**
+   * A page of the entity's releases across all environments, newest first
+   * (`limit` 1–200, default 100; `cursor` from the previous page).
+   */
   listReleases(options: {
     entityRef: string;
     filter?: ReleaseFilter;
-  }): Promise<Release[]>;
+    limit?: number;
+    cursor?: string;
+  }): Promise<ReleasePage>;
   /** Deployment frequency and change-failure rate, week by week. */
   getDeploymentMeasures(options: {
     entityRef: string;

@@ -86,11 +86,13 @@ describe('AssuranceClient', () => {
     );
   });
 
-  it('lists environments and releases, unwrapping their answers', async () => {
+  it('lists environments, and releases a page at a time', async () => {
     const environments = createClient(
       json({ environments: [{ name: 'dev', order: 0 }] }),
     );
-    const releases = createClient(json({ items: [{ id: 'rel-1' }] }));
+    const releases = createClient(
+      json({ items: [{ id: 'rel-1' }], nextCursor: 'c2' }),
+    );
 
     await expect(
       environments.client.listEnvironments({
@@ -99,12 +101,21 @@ describe('AssuranceClient', () => {
     ).resolves.toEqual([{ name: 'dev', order: 0 }]);
     await expect(
       releases.client.listReleases({ entityRef: 'component:default/a' }),
-    ).resolves.toEqual([{ id: 'rel-1' }]);
+    ).resolves.toEqual({ items: [{ id: 'rel-1' }], nextCursor: 'c2' });
+    await releases.client.listReleases({
+      entityRef: 'component:default/a',
+      filter: { environment: 'prod', status: ['failed', 'rolled-back'] },
+      limit: 50,
+      cursor: 'c2',
+    });
     expect(environments.fetch).toHaveBeenCalledWith(
       `${BASE}/v1/entities/component/default/a/environments`,
     );
     expect(releases.fetch).toHaveBeenCalledWith(
       `${BASE}/v1/entities/component/default/a/releases`,
+    );
+    expect(releases.fetch).toHaveBeenLastCalledWith(
+      `${BASE}/v1/entities/component/default/a/releases?environment=prod&status=failed%2Crolled-back&limit=50&cursor=c2`,
     );
   });
 

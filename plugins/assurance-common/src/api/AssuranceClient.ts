@@ -31,6 +31,7 @@ import {
   PromotionDecision,
   Release,
   ReleaseFilter,
+  ReleasePage,
   RollbackResult,
 } from '../releases';
 import { AssuranceApi } from './AssuranceApi';
@@ -151,16 +152,19 @@ export class AssuranceClient implements AssuranceApi {
   async listReleases(options: {
     entityRef: string;
     filter?: ReleaseFilter;
-  }): Promise<Release[]> {
+    limit?: number;
+    cursor?: string;
+  }): Promise<ReleasePage> {
     const { environment, status, since } = options.filter ?? {};
-    const { items } = await this.#requests.get<{ items: Release[] }>(
+    return this.#requests.get<ReleasePage>(
       `/v1/entities/${entityRefToPath(options.entityRef)}/releases${toQuery({
         environment,
         status: status?.join(','),
         since,
+        limit: options.limit?.toString(),
+        cursor: options.cursor,
       })}`,
     );
-    return items;
   }
 
   async getDeploymentMeasures(options: {

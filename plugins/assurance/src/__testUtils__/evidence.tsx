@@ -116,7 +116,7 @@ export function mockAssuranceApi(
     rejectOverride: jest.fn(),
     getDrift: jest.fn(async () => []),
     listEnvironments: jest.fn(async () => []),
-    listReleases: jest.fn(async () => []),
+    listReleases: jest.fn(async () => ({ items: [] })),
     getDeploymentMeasures: jest.fn(
       async ({ environment = 'prod', weeks = 12 }) => ({
         environment,

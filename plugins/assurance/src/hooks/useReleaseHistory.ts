@@ -14,17 +14,27 @@
  * limitations under the License.
  */
 
+import { useCallback, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import type { ReleaseStatus } from '@real-app-forever/plugin-assurance-common';
+import type {
+  Release,
+  ReleaseStatus,
+} from '@real-app-forever/plugin-assurance-common';
 import { DateTime } from 'luxon';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { assuranceApiRef } from '../api';
 import { ReleaseHistoryView, SINCE_DAYS } from './useReleaseFilter';
 
+/** Releases fetched at a time; older ones come with `loadMore`. */
+export const RELEASE_PAGE_SIZE = 100;
+
 /**
- * Loads an entity's releases across environments, filtered on the server
- * by environment, status and age. The age is turned into a time when the
- * request is made, so that a refresh moves the window along.
+ * Loads an entity's releases across environments, newest first, filtered
+ * on the server by environment, status and age, a page at a time: the
+ * newest page first, older ones appended by `loadMore`. The age is turned
+ * into a time when the request is made, so that a refresh moves the window
+ * along (and starts again at the newest page).
  */
 export function useReleaseHistory(options: {
   entityRef: string;
@@ -35,8 +45,14 @@ export function useReleaseHistory(options: {
   const assuranceApi = useApi(assuranceApiRef);
   // A stable dependency: a new array on each render would reload forever.
   const statusKey = status.join(',');
+  // Older pages belong to the first page they were loaded after.
+  const [older, setOlder] = useState<{
+    after?: string;
+    items: Release[];
+    nextCursor?: string;
+  }>({ items: [] });
 
-  return useAsyncRetry(() => {
+  const first = useAsyncRetry(async () => {
     const statuses = statusKey ? (statusKey.split(',') as ReleaseStatus[]) : [];
     const filter = {
       ...(environment ? { environment } : {}),
@@ -50,8 +66,51 @@ export function useReleaseHistory(options: {
           }
         : {}),
     };
-    return assuranceApi.listReleases(
-      Object.keys(filter).length > 0 ? { entityRef, filter } : { entityRef },
-    );
+    const query = {
+      entityRef,
+      limit: RELEASE_PAGE_SIZE,
+      ...(Object.keys(filter).length > 0 ? { filter } : {}),
+    };
+    const page = await assuranceApi.listReleases(query);
+    return { ...page, query };
   }, [assuranceApi, entityRef, environment, statusKey, since]);
+
+  const page = first.value;
+  const more = older.after !== undefined && older.after === page?.nextCursor;
+  const nextCursor = more ? older.nextCursor : page?.nextCursor;
+
+  const [moreState, loadMore] = useAsyncFn(async () => {
+    if (!page || !nextCursor) {
+      return;
+    }
+    const next = await assuranceApi.listReleases({
+      ...page.query,
+      cursor: nextCursor,
+    });
+    setOlder(previous => ({
+      after: page.nextCursor,
+      items: [
+        ...(previous.after === page.nextCursor ? previous.items : []),
+        ...next.items,
+      ],
+      nextCursor: next.nextCursor,
+    }));
+  }, [assuranceApi, page, nextCursor]);
+
+  const { retry } = first;
+  const reload = useCallback(() => {
+    setOlder({ items: [] });
+    retry();
+  }, [retry]);
+
+  return {
+    value: page ? [...page.items, ...(more ? older.items : [])] : undefined,
+    loading: first.loading,
+    error: first.error,
+    retry: reload,
+    hasMore: Boolean(nextCursor),
+    loadMore,
+    loadingMore: moreState.loading,
+    loadMoreError: moreState.error,
+  };
 }

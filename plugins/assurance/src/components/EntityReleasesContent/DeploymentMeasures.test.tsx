@@ -34,7 +34,7 @@ describe('Deployment measures', () => {
         environmentState({ name: 'dev', order: 0 }),
         environmentState({ name: 'staging', order: 1 }),
       ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       getDeploymentMeasures: jest.fn(async ({ environment }) =>
         deploymentMeasures(
           [
@@ -93,7 +93,7 @@ describe('Deployment measures', () => {
         environmentState({ name: 'dev', order: 0 }),
         environmentState({ name: 'prod', order: 1 }),
       ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       getDeploymentMeasures: jest.fn(async ({ environment }) =>
         deploymentMeasures([{ deployments: 3, failures: 0 }], environment),
       ),
@@ -132,7 +132,7 @@ describe('Deployment measures', () => {
         environmentState({ name: 'dev', order: 0 }),
         environmentState({ name: 'prod', order: 1 }),
       ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       getDeploymentMeasures: jest.fn(async ({ environment }) =>
         deploymentMeasures([{ deployments: 3, failures: 0 }], environment),
       ),

@@ -60,7 +60,7 @@ describe('EntityReleasesContent', () => {
         }),
         environmentState({ name: 'dev', order: 0 }),
       ]),
-      listReleases: jest.fn(async () => [active, target, pending]),
+      listReleases: jest.fn(async () => ({ items: [active, target, pending] })),
     });
 
     await renderReleases(api);
@@ -69,7 +69,10 @@ describe('EntityReleasesContent', () => {
     expect(api.listEnvironments).toHaveBeenCalledWith({
       entityRef: ENTITY_REF,
     });
-    expect(api.listReleases).toHaveBeenCalledWith({ entityRef: ENTITY_REF });
+    expect(api.listReleases).toHaveBeenCalledWith({
+      entityRef: ENTITY_REF,
+      limit: 100,
+    });
 
     const cards = screen.getAllByTestId(/^environment-/);
     expect(cards.map(card => card.dataset.testid)).toEqual([
@@ -110,7 +113,7 @@ describe('EntityReleasesContent', () => {
       listEnvironments: jest.fn(async () => [
         environmentState({ activeRelease: active }),
       ]),
-      listReleases: jest.fn(async () => [active]),
+      listReleases: jest.fn(async () => ({ items: [active] })),
     });
 
     await renderReleases(api);
@@ -141,7 +144,7 @@ describe('EntityReleasesContent', () => {
           rolledBackRelease: rolledBack,
         }),
       ]),
-      listReleases: jest.fn(async () => [active, rolledBack]),
+      listReleases: jest.fn(async () => ({ items: [active, rolledBack] })),
     });
 
     await renderReleases(api);
@@ -191,7 +194,7 @@ describe('EntityReleasesContent', () => {
         environmentState({ name: 'staging', order: 1 }),
         environmentState({ name: 'prod', order: 2 }),
       ]),
-      listReleases: jest.fn(async () => releases),
+      listReleases: jest.fn(async () => ({ items: releases })),
     });
 
     await renderReleases(api);

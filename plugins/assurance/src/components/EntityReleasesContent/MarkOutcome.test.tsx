@@ -81,7 +81,7 @@ describe('A deploying release', () => {
   it('says since when and who started it, and who finishes it', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => prodRunning(deploying())),
-      listReleases: jest.fn(async () => [deploying()]),
+      listReleases: jest.fn(async () => ({ items: [deploying()] })),
     });
     await renderReleases(api);
 
@@ -119,7 +119,7 @@ describe('A deploying release', () => {
           }),
         }),
       ]),
-      listReleases: jest.fn(async () => [approved]),
+      listReleases: jest.fn(async () => ({ items: [approved] })),
     });
     await renderReleases(api);
 
@@ -148,7 +148,7 @@ describe('A deploying release', () => {
         .fn()
         .mockResolvedValueOnce(prodRunning(deploying()))
         .mockResolvedValue(prodRunning(deploying({ status: 'succeeded' }))),
-      listReleases: jest.fn(async () => [deploying()]),
+      listReleases: jest.fn(async () => ({ items: [deploying()] })),
       updateRelease: jest.fn(async () => deploying({ status: 'succeeded' })),
     });
     await renderReleases(api);
@@ -179,7 +179,7 @@ describe('A deploying release', () => {
   it('shows the server’s refusal to mark it succeeded', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => prodRunning(deploying())),
-      listReleases: jest.fn(async () => [deploying()]),
+      listReleases: jest.fn(async () => ({ items: [deploying()] })),
       updateRelease: jest.fn(async () => {
         throw await forbidden('You may not record releases of payments');
       }),
@@ -204,7 +204,7 @@ describe('A deploying release', () => {
   it('is marked failed only after confirming', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => prodRunning(deploying())),
-      listReleases: jest.fn(async () => [deploying()]),
+      listReleases: jest.fn(async () => ({ items: [deploying()] })),
       updateRelease: jest.fn(async () => deploying({ status: 'failed' })),
     });
     await renderReleases(api);
@@ -247,7 +247,7 @@ describe('A deploying release', () => {
   it('shows the server’s refusal to mark it failed', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => prodRunning(deploying())),
-      listReleases: jest.fn(async () => [deploying()]),
+      listReleases: jest.fn(async () => ({ items: [deploying()] })),
       updateRelease: jest.fn(async () => {
         throw await conflict(
           'Release rel-270 is succeeded; only a deploying release changes status',
@@ -272,7 +272,7 @@ describe('A deploying release', () => {
   it('offers no marks once the release has ended', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => prodRunning(release())),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
     await renderReleases(api);
 

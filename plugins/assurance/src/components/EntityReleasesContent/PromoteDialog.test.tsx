@@ -36,7 +36,7 @@ describe('Promote', () => {
   it('promotes what runs in the previous environment and lists why it is refused', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => twoEnvironments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       promote: jest.fn(async () => ({
         decision: 'refused' as const,
         reasons: [
@@ -80,7 +80,7 @@ describe('Promote', () => {
   it('says who must approve a promotion that waits for approval', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => twoEnvironments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       promote: jest.fn(async () => ({
         decision: 'pending-approval' as const,
         reasons: [
@@ -112,7 +112,7 @@ describe('Promote', () => {
   it('offers the artifacts or a typed digest where nothing runs before, and shows a 403', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => twoEnvironments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       listArtifacts: jest.fn(async () => [
         { digest: OLD_DIGEST, name: 'payments', version: '1.4.1' },
       ]) as any,

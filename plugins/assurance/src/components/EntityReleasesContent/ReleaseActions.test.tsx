@@ -37,7 +37,7 @@ describe('Approve and roll back', () => {
       listEnvironments: jest.fn(async () =>
         twoEnvironments({ pending: [pendingPromotion('User:Default/Alice')] }),
       ),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
     await renderReleases(api, { user: 'user:default/alice' });
 
@@ -62,7 +62,7 @@ describe('Approve and roll back', () => {
             activeRelease: { ...pending, status: 'succeeded' },
           }),
         ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       approveRelease: jest.fn(async () => ({
         ...pending,
         status: 'deploying' as const,
@@ -98,7 +98,7 @@ describe('Approve and roll back', () => {
       listEnvironments: jest.fn(async () =>
         twoEnvironments({ pending: [pendingPromotion()] }),
       ),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       approveRelease: jest.fn(async () => {
         throw await forbidden('You cannot approve your own promotion');
       }),
@@ -118,7 +118,7 @@ describe('Approve and roll back', () => {
   it('rolls back only with a reason, naming the target', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => twoEnvironments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
       rollback: jest.fn(async () => ({
         release: release({ id: 'rel-back' }),
         rolledBack: release({ id: 'rel-prod' }),
@@ -157,7 +157,7 @@ describe('Approve and roll back', () => {
         },
         { ...prod, activeRelease: release({ status: 'rolled-back' }) },
       ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
     await renderReleases(api);
 
@@ -177,7 +177,7 @@ describe('Approve and roll back', () => {
         environmentState({ name: 'dev', order: 0 }),
         environmentState({ activeRelease: release() }),
       ]),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
     await renderReleases(api);
 

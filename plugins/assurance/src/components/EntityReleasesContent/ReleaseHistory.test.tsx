@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { ReleasePage } from '@real-app-forever/plugin-assurance-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
@@ -50,7 +51,7 @@ describe('Release history', () => {
   it('reads its filters from the URL and passes them to the backend', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
 
     await renderReleases(api, {
@@ -76,7 +77,7 @@ describe('Release history', () => {
   it('ignores a since that is no age it offers, even an object key', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
 
     await renderReleases(api, { route: '/?since=constructor' });
@@ -84,18 +85,20 @@ describe('Release history', () => {
     await screen.findByTestId('release-history');
     expect(api.listReleases).toHaveBeenLastCalledWith({
       entityRef: ENTITY_REF,
+      limit: 100,
     });
   });
 
   it('writes filter changes to the URL and asks again', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => [release()]),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
     });
     await renderReleases(api);
     await screen.findByTestId('release-history');
     expect(api.listReleases).toHaveBeenLastCalledWith({
       entityRef: ENTITY_REF,
+      limit: 100,
     });
 
     await userEvent.selectOptions(
@@ -142,6 +145,7 @@ describe('Release history', () => {
     await waitFor(() =>
       expect(api.listReleases).toHaveBeenLastCalledWith({
         entityRef: ENTITY_REF,
+        limit: 100,
       }),
     );
   });
@@ -167,7 +171,7 @@ describe('Release history', () => {
     });
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => [rollback, rolledBack]),
+      listReleases: jest.fn(async () => ({ items: [rollback, rolledBack] })),
     });
     await renderReleases(api);
 
@@ -214,7 +218,7 @@ describe('Release history', () => {
     });
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => [waiting, lapsed]),
+      listReleases: jest.fn(async () => ({ items: [waiting, lapsed] })),
     });
     await renderReleases(api);
 
@@ -227,7 +231,7 @@ describe('Release history', () => {
   it('says when no release matches the filters, and keeps them', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => environments()),
-      listReleases: jest.fn(async () => []),
+      listReleases: jest.fn(async () => ({ items: [] })),
     });
     await renderReleases(api, { route: '/?status=failed' });
 
@@ -238,5 +242,40 @@ describe('Release history', () => {
     expect(
       screen.getByRole('button', { name: 'Clear filters' }),
     ).toBeInTheDocument();
+  });
+
+  it('loads older releases a page at a time, with the same filter', async () => {
+    const newer = release({ id: 'rel-new', reason: 'Newest' });
+    const older = release({ id: 'rel-old', reason: 'Oldest' });
+    const listReleases = jest.fn(
+      async (options: { cursor?: string }): Promise<ReleasePage> =>
+        options.cursor === 'c1'
+          ? { items: [older] }
+          : { items: [newer], nextCursor: 'c1' },
+    );
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases,
+    });
+    await renderReleases(api, { route: '/?environment=prod' });
+
+    const history = await screen.findByTestId('release-history');
+    expect(within(history).getByText('Newest')).toBeInTheDocument();
+    expect(screen.getByText(/The newest 1 are shown/)).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Load older releases' }),
+    );
+
+    expect(await within(history).findByText('Oldest')).toBeInTheDocument();
+    expect(within(history).getByText('Newest')).toBeInTheDocument();
+    expect(listReleases).toHaveBeenLastCalledWith({
+      entityRef: ENTITY_REF,
+      limit: 100,
+      filter: { environment: 'prod' },
+      cursor: 'c1',
+    });
+    expect(
+      screen.queryByRole('button', { name: 'Load older releases' }),
+    ).not.toBeInTheDocument();
   });
 });

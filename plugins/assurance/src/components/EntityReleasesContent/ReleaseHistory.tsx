@@ -20,6 +20,9 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { Release } from '@real-app-forever/plugin-assurance-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import { ReleaseHistoryView } from '../../hooks';
 import { ReleaseFilters } from './ReleaseFilters';
 import { ReleaseHistoryTable } from './ReleaseHistoryTable';
@@ -29,7 +32,16 @@ import { ReleaseHistoryTable } from './ReleaseHistoryTable';
  * kept in the URL.
  */
 export const ReleaseHistory = (props: {
-  history: { value?: Release[]; loading: boolean; error?: Error };
+  history: {
+    value?: Release[];
+    loading: boolean;
+    error?: Error;
+    /** Older releases are left to fetch. */
+    hasMore?: boolean;
+    loadMore?: () => void;
+    loadingMore?: boolean;
+    loadMoreError?: Error;
+  };
   environments: string[];
   view: ReleaseHistoryView;
   filtered: boolean;
@@ -49,7 +61,26 @@ export const ReleaseHistory = (props: {
       {history.loading && !history.value && <Progress />}
       {history.error && <ResponseErrorPanel error={history.error} />}
       {history.value && !history.error && (
-        <ReleaseHistoryTable releases={history.value} />
+        <>
+          <ReleaseHistoryTable releases={history.value} />
+          {history.hasMore && history.loadMore && (
+            <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>
+              <Button
+                variant="outlined"
+                disabled={history.loadingMore}
+                onClick={history.loadMore}
+              >
+                Load older releases
+              </Button>
+              <Typography variant="body2" color="textSecondary">
+                {`The newest ${history.value.length} are shown; filters narrow the history on the server.`}
+              </Typography>
+            </Box>
+          )}
+          {history.loadMoreError && (
+            <ResponseErrorPanel error={history.loadMoreError} />
+          )}
+        </>
       )}
     </InfoCard>
   );

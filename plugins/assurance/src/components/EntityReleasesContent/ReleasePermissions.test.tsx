@@ -48,7 +48,7 @@ describe('Release actions without permission', () => {
           pendingApprovals: [pending],
         }),
       ]),
-      listReleases: jest.fn(async () => [release(), pending]),
+      listReleases: jest.fn(async () => ({ items: [release(), pending] })),
     });
 
     const { authorize } = await renderReleases(api, {

@@ -101,7 +101,9 @@ describe('Releases tab layout', () => {
           activeGates: { sast: 'passed', sca: 'failed' },
         }),
       ]),
-      listReleases: jest.fn(async () => [inProd, release({ id: 'rel-0' })]),
+      listReleases: jest.fn(async () => ({
+        items: [inProd, release({ id: 'rel-0' })],
+      })),
       getDeploymentMeasures: jest.fn(async () =>
         deploymentMeasures([
           { deployments: 2, failures: 1 },
