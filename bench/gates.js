@@ -27,7 +27,7 @@ require('@backstage/cli/config/nodeTransform.cjs');
 const { createHash, randomUUID } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
-const knexFactory = require('knex');
+const { percentile, withScratchDatabase } = require('./benchDatabase');
 const { ConfigReader } = require('@backstage/config');
 const {
   defaultParsers,
@@ -107,23 +107,8 @@ const entity = {
 };
 const entityRef = 'component:default/bench-service';
 
-function percentile(sorted, p) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
 async function main() {
-  const dbName = `assurance_bench_${process.pid}`;
-  const admin = knexFactory({ client: 'pg', connection: pg });
-  await admin.raw(`CREATE DATABASE ${dbName}`);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: `${pg.replace(/\/$/, '')}/${dbName}`,
-    pool: { min: 1, max: 5 },
-  });
-  try {
-    const database = { getClient: async () => knex, migrations: {} };
+  await withScratchDatabase(pg, async ({ knex, database }) => {
     const config = new ConfigReader({
       assurance: {
         gatePolicy: {
@@ -194,11 +179,7 @@ async function main() {
         `p95 ${percentile(timings, 95).toFixed(1)} ms, ` +
         `max ${timings[timings.length - 1].toFixed(1)} ms\n`,
     );
-  } finally {
-    await knex.destroy();
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.destroy();
-  }
+  });
 }
 
 main().catch(error => {

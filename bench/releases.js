@@ -30,7 +30,7 @@
 require('@backstage/cli/config/nodeTransform.cjs');
 
 const { createHash, randomUUID } = require('node:crypto');
-const knexFactory = require('knex');
+const { percentile, withScratchDatabase } = require('./benchDatabase');
 const {
   DatabaseEvidenceStore,
 } = require('../plugins/assurance-backend/src/database/DatabaseEvidenceStore');
@@ -39,8 +39,10 @@ const {
 } = require('../plugins/assurance-backend/src/releases/DatabaseReleaseStore');
 const {
   findRollbackTarget,
-  ROLLBACK_WINDOW,
 } = require('../plugins/assurance-backend/src/releases/rollbackTarget');
+const {
+  readRecentReleases,
+} = require('../plugins/assurance-backend/src/releases/recentReleases');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -54,12 +56,6 @@ const entityRef = 'component:default/bench-service';
 const environments = ['dev', 'staging', 'prod'];
 const digestOf = n =>
   `sha256:${createHash('sha256').update(`${n}`).digest('hex')}`;
-
-function percentile(sorted, p) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
 
 async function measure(name, fn) {
   const timings = [];
@@ -78,16 +74,7 @@ async function measure(name, fn) {
 }
 
 async function main() {
-  const dbName = `assurance_bench_${process.pid}`;
-  const admin = knexFactory({ client: 'pg', connection: pg });
-  await admin.raw(`CREATE DATABASE ${dbName}`);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: `${pg.replace(/\/$/, '')}/${dbName}`,
-    pool: { min: 1, max: 5 },
-  });
-  try {
-    const database = { getClient: async () => knex, migrations: {} };
+  await withScratchDatabase(pg, async ({ database }) => {
     await DatabaseEvidenceStore.create({ database }); // runs the migrations
     const releases = await DatabaseReleaseStore.create({ database });
 
@@ -153,18 +140,12 @@ async function main() {
         const active = await releases.listActive({ entityRef });
         const targets = await Promise.all(
           environments.map(async environment => {
-            const [recent, pending] = await Promise.all([
-              releases.listReleasePage({
-                entityRef,
-                filter: { environment },
-                limit: ROLLBACK_WINDOW,
-              }),
-              releases.listReleases({
-                entityRef,
-                filter: { environment, status: ['pending-approval'] },
-              }),
-            ]);
-            const here = [...recent.items, ...pending];
+            const here = await readRecentReleases({
+              releases,
+              entityRef,
+              environment,
+              activeId: active[environment],
+            });
             return findRollbackTarget({
               history: here,
               active: here.find(r => r.id === active[environment]) ?? null,
@@ -174,11 +155,7 @@ async function main() {
         return `${targets.filter(Boolean).length} targets`;
       },
     );
-  } finally {
-    await knex.destroy();
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.destroy();
-  }
+  });
 }
 
 main().catch(error => {
