@@ -20,7 +20,6 @@ import {
   EnvironmentState,
   GateStatus,
   PromotionRule,
-  Release,
 } from '@real-app-forever/plugin-assurance-common';
 import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
 import { EvidenceStore } from '../database/EvidenceStore';
@@ -33,7 +32,8 @@ import {
 import { PolicyService } from '../policy/PolicyService';
 import { ReleaseConfig, resolvePromotionRule } from './promotionRules';
 import { ReleaseStore } from './ReleaseStore';
-import { findRollbackTarget, ROLLBACK_WINDOW } from './rollbackTarget';
+import { findRollbackTarget } from './rollbackTarget';
+import { readRecentReleases } from './recentReleases';
 
 /** What reading environments and deciding promotions draw on. */
 export type ReleaseEnvironmentsOptions = {
@@ -119,7 +119,8 @@ export class ReleaseEnvironments {
     const active = await releases.listActive({ entityRef });
     return Promise.all(
       policyService.listEnvironments(entity).map(async (name, order) => {
-        const here = await this.recentHistory({
+        const here = await readRecentReleases({
+          releases,
           entityRef,
           environment: name,
           activeId: active[name],
@@ -160,41 +161,6 @@ export class ReleaseEnvironments {
         };
       }),
     );
-  }
-
-  /**
-   * The environment's newest releases, enough to find its rollback target
-   * without reading a long history whole, with its pending approvals and
-   * active release even when they are older.
-   */
-  private async recentHistory(options: {
-    entityRef: string;
-    environment: string;
-    activeId?: string;
-  }): Promise<Release[]> {
-    const { entityRef, environment, activeId } = options;
-    const { releases } = this.options;
-    const [recent, pending] = await Promise.all([
-      releases.listReleasePage({
-        entityRef,
-        filter: { environment },
-        limit: ROLLBACK_WINDOW,
-      }),
-      releases.listReleases({
-        entityRef,
-        filter: { environment, status: ['pending-approval'] },
-      }),
-    ]);
-    const here = [...recent.items];
-    const known = new Set(here.map(r => r.id));
-    here.push(...pending.filter(r => !known.has(r.id)));
-    if (activeId && !known.has(activeId)) {
-      const found = await releases.getRelease({ id: activeId });
-      if (found) {
-        here.push(found);
-      }
-    }
-    return here;
   }
 
   /** The gate status of a digest under the environment's rule, by gate. */
