@@ -15,6 +15,7 @@
  */
 
 import { z } from 'zod';
+import { pageQuery } from './pageQuery';
 
 const digestSchema = z
   .string({ error: 'digest is required' })
@@ -157,13 +158,7 @@ const releaseStatuses = [
  * @public
  */
 export const releaseListQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(200, 'limit must be at most 200')
-    .default(100),
-  cursor: z.string().max(512).optional(),
+  ...pageQuery(100),
   environment: z.string().trim().min(1).max(63).optional(),
   status: z
     .string()

@@ -16,6 +16,7 @@
 
 import { z } from 'zod';
 import { EVIDENCE_FORMATS, EvidenceFormat } from './types';
+import { pageQuery } from './pageQuery';
 
 const optionalText = (max: number) =>
   z
@@ -86,13 +87,7 @@ export type EvidenceUploadFields = z.infer<typeof evidenceUploadFieldsSchema>;
  * @public
  */
 export const evidenceListQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(200, 'limit must be at most 200')
-    .default(50),
-  cursor: z.string().max(512).optional(),
+  ...pageQuery(50),
   format: z
     .enum(EVIDENCE_FORMATS as [EvidenceFormat, ...EvidenceFormat[]], {
       error: `format must be one of ${EVIDENCE_FORMATS.join(', ')}`,
