@@ -211,6 +211,32 @@ describe.each(databases.eachSupportedId())('DatabaseReleaseStore on %p', id => {
     ).toBeUndefined();
   });
 
+  it('refuses a deploy a moment older than the one deploying as a conflict, not for its date', async () => {
+    const older = newRelease({
+      artifact: { name: 'p', digest: digestOf('c') },
+    });
+    const newer = newRelease({
+      artifact: { name: 'p', digest: digestOf('d') },
+    });
+    await store.createRelease({ release: newer, audit });
+    await expect(
+      store.createRelease({ release: older, audit }),
+    ).rejects.toThrow(ConflictError);
+
+    await store.updateRelease({
+      id: newer.id,
+      status: 'succeeded',
+      now: at(100),
+      audit,
+    });
+    await expect(
+      store.createRelease({
+        release: { ...older, id: '00000000-0000-4000-8000-0000000000ff' },
+        audit,
+      }),
+    ).rejects.toThrow(/can only be recorded as succeeded or failed/);
+  });
+
   it('leaves exactly one active release after concurrent promotions', async () => {
     const results = await Promise.allSettled([
       store.createRelease({

@@ -22,6 +22,7 @@ import {
   HEADS_TABLE as HEADS,
   RELEASES_TABLE as TABLE,
   lockHead,
+  refuseWhileDeploying,
   supersedeOthers,
   takeHead,
 } from './releaseRows';
@@ -100,6 +101,10 @@ async function placeInHistory(options: {
   }
 
   if (release.status === 'deploying') {
+    // Two deploys racing for the environment: the one that lost the lock
+    // may be a moment older than the winner, and is refused for deploying
+    // at the same time, not for its date.
+    await refuseWhileDeploying({ tx, head, environment });
     throw new InputError(
       `deployedAt ${release.createdAt.toISOString()} is before the active release of ${environment} (${
         active.id

@@ -91,22 +91,36 @@ export async function takeHead(options: {
 }): Promise<void> {
   const { tx, release, head } = options;
   const { entityRef, environment } = release;
-  if (head.release_id) {
-    const active: Pick<ReleaseRow, 'status' | 'digest'> | undefined = await tx(
-      RELEASES_TABLE,
-    )
-      .where({ id: head.release_id })
-      .first('status', 'digest');
-    if (active?.status === 'deploying') {
-      throw new ConflictError(
-        `Release ${head.release_id} (${active.digest}) is still deploying to ${environment}; mark it succeeded or failed first`,
-      );
-    }
-  }
+  await refuseWhileDeploying({ tx, head, environment });
   await tx(HEADS_TABLE).where({ entity_ref: entityRef, environment }).update({
     release_id: release.id,
     previous_release_id: head.release_id,
   });
+}
+
+/**
+ * Refuses (409) while the head's release is still deploying: an
+ * environment deploys one thing at a time.
+ */
+export async function refuseWhileDeploying(options: {
+  tx: Knex.Transaction;
+  head: HeadRow;
+  environment: string;
+}): Promise<void> {
+  const { tx, head, environment } = options;
+  if (!head.release_id) {
+    return;
+  }
+  const active: Pick<ReleaseRow, 'status' | 'digest'> | undefined = await tx(
+    RELEASES_TABLE,
+  )
+    .where({ id: head.release_id })
+    .first('status', 'digest');
+  if (active?.status === 'deploying') {
+    throw new ConflictError(
+      `Release ${head.release_id} (${active.digest}) is still deploying to ${environment}; mark it succeeded or failed first`,
+    );
+  }
 }
 
 /** A release that succeeded supersedes those that had succeeded before. */
