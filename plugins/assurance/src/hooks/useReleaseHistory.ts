@@ -76,7 +76,9 @@ export function useReleaseHistory(options: {
   }, [assuranceApi, entityRef, environment, statusKey, since]);
 
   const page = first.value;
-  const more = older.after !== undefined && older.after === page?.nextCursor;
+  // The first page the older ones follow: its query and where it ended.
+  const pageKey = page && JSON.stringify([page.query, page.nextCursor]);
+  const more = older.after !== undefined && older.after === pageKey;
   const nextCursor = more ? older.nextCursor : page?.nextCursor;
 
   const [moreState, loadMore] = useAsyncFn(async () => {
@@ -88,14 +90,14 @@ export function useReleaseHistory(options: {
       cursor: nextCursor,
     });
     setOlder(previous => ({
-      after: page.nextCursor,
+      after: pageKey,
       items: [
-        ...(previous.after === page.nextCursor ? previous.items : []),
+        ...(previous.after === pageKey ? previous.items : []),
         ...next.items,
       ],
       nextCursor: next.nextCursor,
     }));
-  }, [assuranceApi, page, nextCursor]);
+  }, [assuranceApi, page, pageKey, nextCursor]);
 
   const { retry } = first;
   const reload = useCallback(() => {
