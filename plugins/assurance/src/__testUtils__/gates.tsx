@@ -26,7 +26,10 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type {
   AssuranceApi,
   EffectivePolicy,
@@ -178,6 +181,8 @@ export async function renderGates(
       routeEntries: [
         options.route ?? '/catalog/default/component/payments/gates',
       ],
+      // Users link to their entity page.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
   return { ...rendered, authorize };

@@ -26,7 +26,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
 import { GateStatusLabel } from '../GateStatusLabel';
 import { RelativeTime } from '../RelativeTime';
-import { ActorName } from './ActorName';
+import { ActorName } from '../ActorName';
 import { DeployOutcome } from './DeployOutcome';
 import { PendingApprovalList } from './PendingApprovalList';
 import {

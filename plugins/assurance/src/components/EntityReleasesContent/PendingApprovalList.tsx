@@ -20,7 +20,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ExpiryTime } from '../GateOverrides/ExpiryTime';
 import { RelativeTime } from '../RelativeTime';
-import { ActorName } from './ActorName';
+import { ActorName } from '../ActorName';
 import { describeRelease, releaseVersion } from './releaseLabels';
 
 /**

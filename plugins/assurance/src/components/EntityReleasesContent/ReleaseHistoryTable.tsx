@@ -22,7 +22,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
 import { EvidenceLinks } from '../EvidenceLinks';
 import { RelativeTime } from '../RelativeTime';
-import { ActorName } from './ActorName';
+import { ActorName } from '../ActorName';
 import {
   MigrationStatusChip,
   ReleaseStatusChip,

@@ -80,7 +80,7 @@ describe('GateOverridesCard', () => {
     expect(pending).toHaveAttribute('data-override-status', 'pending');
     expect(pending).toHaveTextContent('Dependency vulnerability scan');
     expect(pending).toHaveTextContent('sha256:eeeeeeeeeeee…');
-    expect(pending).toHaveTextContent('user:default/alice');
+    expect(pending).toHaveTextContent('alice');
     expect(pending).toHaveTextContent('in 7 days');
     expect(within(pending).getByText('Pending')).toBeInTheDocument();
 
@@ -88,7 +88,7 @@ describe('GateOverridesCard', () => {
     expect(rejected).toHaveAttribute('data-override-status', 'rejected');
     expect(rejected).toHaveTextContent('All artifacts');
     expect(within(rejected).getByText('Rejected')).toBeInTheDocument();
-    expect(rejected).toHaveTextContent('user:default/carol');
+    expect(rejected).toHaveTextContent('carol');
     expect(rejected).toHaveTextContent('Fix it first');
     expect(
       within(rejected).queryByRole('button', { name: 'Approve override' }),

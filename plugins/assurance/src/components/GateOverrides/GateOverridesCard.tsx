@@ -36,6 +36,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useCurrentUserRef } from '../../hooks';
 import { formatDigest } from '../../utils/format';
+import { ActorName } from '../ActorName';
 import { RelativeTime } from '../RelativeTime';
 import { ExpiryTime } from './ExpiryTime';
 import { DecideOverrideDialog, OverrideDecision } from './DecideOverrideDialog';
@@ -156,7 +157,9 @@ function OverridesContent(props: {
               </TableCell>
               <TableCell style={{ minWidth: 200 }}>{override.reason}</TableCell>
               <TableCell>
-                <Typography variant="body2">{override.requestedBy}</Typography>
+                <Typography variant="body2">
+                  <ActorName actor={override.requestedBy} />
+                </Typography>
                 <RelativeTime value={override.requestedAt} />
               </TableCell>
               <TableCell>
@@ -212,7 +215,7 @@ function Decision(props: { override: GateOverride }) {
   return (
     <>
       <Typography variant="body2">
-        {decidedBy}
+        <ActorName actor={decidedBy} />
         {decidedAt && (
           <>
             {' · '}
