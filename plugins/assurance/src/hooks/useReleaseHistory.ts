@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type {
   Release,
@@ -105,8 +105,14 @@ export function useReleaseHistory(options: {
     retry();
   }, [retry]);
 
+  // One array per change, so that the table keeps its page between renders.
+  const value = useMemo(
+    () => (page ? [...page.items, ...(more ? older.items : [])] : undefined),
+    [page, more, older.items],
+  );
+
   return {
-    value: page ? [...page.items, ...(more ? older.items : [])] : undefined,
+    value,
     loading: first.loading,
     error: first.error,
     retry: reload,
