@@ -140,6 +140,20 @@ export const rollbackRequestSchema = z.object({
     .max(2000, 'reason must be at most 2000 characters'),
 });
 
+/**
+ * The body of `POST /v1/releases/{id}/reject`: rejecting (or withdrawing)
+ * a promotion request says why.
+ *
+ * @public
+ */
+export const rejectPromotionSchema = z.object({
+  reason: z
+    .string({ error: 'reason is required: say why the promotion stops' })
+    .trim()
+    .min(1, 'reason is required: say why the promotion stops')
+    .max(2000, 'reason must be at most 2000 characters'),
+});
+
 const releaseStatuses = [
   'pending-approval',
   'deploying',

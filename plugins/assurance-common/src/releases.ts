@@ -69,6 +69,12 @@ export interface Release {
   /** For a promotion waiting for approval: when it lapses. ISO 8601. */
   approvalExpiresAt?: string;
   approvedBy?: string;
+  /**
+   * For a promotion request that was ended without deploying: who rejected
+   * it (an approver) or withdrew it (its requester), and why.
+   */
+  rejectedBy?: string;
+  rejectionReason?: string;
   /** For a rollback: the release it rolled back from. */
   rollbackOf?: string;
   evidenceIds: string[];

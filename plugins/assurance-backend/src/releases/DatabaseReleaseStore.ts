@@ -194,6 +194,36 @@ export class DatabaseReleaseStore implements ReleaseStore {
     });
   }
 
+  async rejectRelease(options: {
+    id: string;
+    rejectedBy: string;
+    reason: string;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<Release | undefined> {
+    const { id, now } = options;
+    return this.db.transaction(async tx => {
+      // The status and deadline guard make it race-safe against an
+      // approval, another rejection and the lapse task.
+      const updated = await tx(TABLE)
+        .where({ id, status: 'pending-approval' })
+        .andWhere('approval_expires_at', '>', now)
+        .whereNull('rejected_by')
+        .update({
+          rejected_by: options.rejectedBy,
+          rejection_reason: options.reason,
+          approval_expires_at: now,
+          approval_lapse_notified_at: now,
+          updated_at: now,
+        });
+      if (updated !== 1) {
+        return undefined;
+      }
+      await appendAuditEntry({ tx, entry: options.audit, now });
+      return this.read(tx, id);
+    });
+  }
+
   async approveRelease(options: {
     id: string;
     approvedBy: string;

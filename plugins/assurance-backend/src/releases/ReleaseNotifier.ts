@@ -27,6 +27,7 @@ export type ReleaseEvent =
   | 'approval-requested'
   | 'approved'
   | 'approval-expired'
+  | 'rejected'
   | 'failed'
   | 'rolled-back';
 
@@ -38,6 +39,7 @@ const TITLES: Record<ReleaseEvent, string> = {
   'approval-requested': 'Promotion waits for approval',
   approved: 'Promotion approved',
   'approval-expired': 'Promotion approval lapsed',
+  rejected: 'Promotion rejected',
   failed: 'Release failed',
   'rolled-back': 'Rolled back',
 };
@@ -47,6 +49,7 @@ const SEVERITIES: Record<ReleaseEvent, NotificationSeverity> = {
   'approval-requested': 'normal',
   approved: 'normal',
   'approval-expired': 'normal',
+  rejected: 'normal',
   failed: 'high',
   'rolled-back': 'high',
 };
@@ -84,7 +87,9 @@ export class ReleaseNotifier {
             release.artifact.version ?? ''
           } (${release.artifact.digest}), by ${release.actor}${
             release.reason ? `. Reason: ${release.reason}` : ''
-          }${event === 'approval-expired' ? lapseNote(release) : ''}`,
+          }${event === 'approval-expired' ? lapseNote(release) : ''}${
+            event === 'rejected' ? rejectionNote(release) : ''
+          }`,
           link: releasesLinkOf(entity),
           severity: SEVERITIES[event],
           topic: RELEASE_NOTIFICATION_TOPIC,
@@ -106,6 +111,12 @@ function lapseNote(release: Release): string {
   return `. Nobody approved it by ${
     release.approvalExpiresAt ?? 'its deadline'
   }; ask for the promotion again to deploy it.`;
+}
+
+function rejectionNote(release: Release): string {
+  return `. Stopped by ${release.rejectedBy ?? 'someone'}: ${
+    release.rejectionReason ?? 'no reason given'
+  }`;
 }
 
 /** The entity's Releases tab, relative to the app. */

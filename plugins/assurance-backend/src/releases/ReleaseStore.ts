@@ -142,6 +142,20 @@ export interface ReleaseStore {
   }): Promise<Release | undefined>;
 
   /**
+   * Ends an unexpired `pending-approval` release without deploying it: an
+   * approver rejected it or its requester withdrew it. It keeps its status,
+   * its approval deadline becomes `now` and its lapse counts as handled, so
+   * that nobody is told it lapsed. Undefined when it no longer is pending.
+   */
+  rejectRelease(options: {
+    id: string;
+    rejectedBy: string;
+    reason: string;
+    now: Date;
+    audit: AuditEntryInput;
+  }): Promise<Release | undefined>;
+
+  /**
    * Rolls the environment back: under the head's lock, finds the target
    * with `findRollbackTarget`, marks the active release `rolled-back` and
    * stores a `deploying` release of the target's artifact. Undefined when

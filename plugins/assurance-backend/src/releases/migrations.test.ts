@@ -40,7 +40,15 @@ describe.each(databases.eachSupportedId())('release migrations on %p', id => {
     const lapseColumn = () =>
       knex.schema.hasColumn('assurance_releases', 'approval_lapse_notified_at');
     expect(await lapseColumn()).toBe(true);
+    const rejectionColumn = () =>
+      knex.schema.hasColumn('assurance_releases', 'rejected_by');
+    expect(await rejectionColumn()).toBe(true);
 
+    await knex.migrate.down({
+      directory,
+      name: '20261204120000_release_rejection.js',
+    });
+    expect(await rejectionColumn()).toBe(false);
     await knex.migrate.down({
       directory,
       name: '20261204090000_release_evidence.js',
@@ -61,5 +69,6 @@ describe.each(databases.eachSupportedId())('release migrations on %p', id => {
     ).toBe(true);
     expect(await knex.schema.hasTable('assurance_release_evidence')).toBe(true);
     expect(await lapseColumn()).toBe(true);
+    expect(await rejectionColumn()).toBe(true);
   });
 });

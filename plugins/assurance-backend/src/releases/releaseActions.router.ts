@@ -19,7 +19,9 @@ import { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   assuranceReleaseApprovePermission,
+  assuranceReleasePromotePermission,
   assuranceReleaseRollbackPermission,
+  rejectPromotionSchema,
   rollbackRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import Router from 'express-promise-router';
@@ -32,7 +34,8 @@ import { createReleaseRouteHelpers } from './releaseRouteHelpers';
 
 /**
  * The guarded release actions: approving someone else's promotion (never
- * one's own, SOP §5.4) and rolling an environment back to its target.
+ * one's own, SOP §5.4), rejecting or withdrawing a promotion request, and
+ * rolling an environment back to its target.
  */
 export function createReleaseActionsRouter(options: {
   access: EntityAccess;
@@ -132,6 +135,68 @@ export function createReleaseActionsRouter(options: {
       event: 'approved',
     });
     res.json(approved);
+  });
+
+  // Ends a promotion request without deploying it: an approver rejects
+  // it, or its requester withdraws it (with the right to promote).
+  router.post('/v1/releases/:id/reject', async (req, res) => {
+    const credentials = await access.credentials(req);
+    const found = await requireRelease(req.params.id);
+    const actor = access.actorOf(credentials);
+    const own =
+      actor.toLocaleLowerCase('en-US') ===
+      found.actor.toLocaleLowerCase('en-US');
+    await access.authorize({
+      permission: own
+        ? assuranceReleasePromotePermission
+        : assuranceReleaseApprovePermission,
+      entityRef: found.entityRef,
+      credentials,
+    });
+    const body = parseInput(rejectPromotionSchema, req.body);
+    const entity = await access.requireEntity({
+      entityRef: found.entityRef,
+      credentials,
+    });
+
+    const auditEvent = await auditor.createEvent({
+      eventId: 'release-reject',
+      severityLevel: 'medium',
+      request: req,
+      meta: { entityRef: found.entityRef, releaseId: found.id },
+    });
+    const rejected = await releases.rejectRelease({
+      id: found.id,
+      rejectedBy: actor,
+      reason: body.reason,
+      now: now(),
+      audit: {
+        actor,
+        action: own ? 'release.withdraw' : 'release.reject',
+        entityRef: found.entityRef,
+        subjectId: found.id,
+        details: {
+          environment: found.environment,
+          digest: found.artifact.digest,
+          requestedBy: found.actor,
+          reason: body.reason,
+        },
+      },
+    });
+    if (!rejected) {
+      const error = new ConflictError(
+        `Release ${found.id} is not a pending approval any more (decided or lapsed)`,
+      );
+      await auditEvent.fail({ error });
+      throw error;
+    }
+    await auditEvent.success();
+    await notifier.notifyBestEffort({
+      entity,
+      release: rejected,
+      event: 'rejected',
+    });
+    res.json(rejected);
   });
 
   router.post(

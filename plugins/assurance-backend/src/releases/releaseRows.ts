@@ -45,6 +45,8 @@ export interface ReleaseRow {
   updated_at: Timestamp;
   approval_expires_at: Timestamp | null;
   approved_by: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
   rollback_of: string | null;
 }
 
@@ -161,6 +163,8 @@ export function rowToRelease(row: ReleaseRow): Release {
       ? { approvalExpiresAt: toDate(row.approval_expires_at).toISOString() }
       : {}),
     ...(row.approved_by ? { approvedBy: row.approved_by } : {}),
+    ...(row.rejected_by ? { rejectedBy: row.rejected_by } : {}),
+    ...(row.rejection_reason ? { rejectionReason: row.rejection_reason } : {}),
     ...(row.rollback_of ? { rollbackOf: row.rollback_of } : {}),
     evidenceIds: [],
   };
