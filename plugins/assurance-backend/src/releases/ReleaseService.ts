@@ -20,6 +20,7 @@ import {
   EnvironmentState,
   PromotionDecision,
   PromotionRule,
+  Release,
   ReleaseStatus,
 } from '@real-app-forever/plugin-assurance-common';
 import { evaluateEntityGates } from '../gates/evaluateEntityGates';
@@ -92,7 +93,7 @@ export class ReleaseService {
     const { entity, entityRef, environment, digest, now } = options;
     const { order, all } = this.requireEnvironment({ entity, environment });
     const rule = await this.ruleOf({ entity, environment, order });
-    const [artifacts, gates, previousRun] = await Promise.all([
+    const [artifacts, gates, previousRun, active] = await Promise.all([
       this.options.store.listArtifacts({ entityRef }),
       evaluateEntityGates({
         ...this.options,
@@ -106,6 +107,7 @@ export class ReleaseService {
       order > 0
         ? this.runOf({ entityRef, environment: all[order - 1], digest })
         : undefined,
+      this.activeRelease({ entityRef, environment }),
     ]);
     const reasons = checkPromotion({
       digest,
@@ -113,8 +115,22 @@ export class ReleaseService {
       digestKnown: artifacts.some(a => a.digest === digest),
       gates,
       previousStage: previousRun && { name: all[order - 1], ...previousRun },
+      ...(active?.artifact.digest === digest && active.status === 'succeeded'
+        ? { alreadyActive: { id: active.id, environment } }
+        : {}),
     });
     return { rule, reasons };
+  }
+
+  private async activeRelease(options: {
+    entityRef: string;
+    environment: string;
+  }): Promise<Release | undefined> {
+    const { releases } = this.options;
+    const id = (await releases.listActive({ entityRef: options.entityRef }))[
+      options.environment
+    ];
+    return id ? releases.getRelease({ id }) : undefined;
   }
 
   /**

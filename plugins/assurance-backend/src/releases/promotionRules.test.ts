@@ -229,6 +229,20 @@ describe('checkPromotion', () => {
     ]);
   });
 
+  it('refuses a digest that already runs there, and says so alone', () => {
+    expect(
+      checkPromotion({
+        digest,
+        rule: rule(),
+        digestKnown: true,
+        gates: gatesOf({ 'unit-tests': 'failed' }),
+        alreadyActive: { id: 'rel-9', environment: 'staging' },
+      }),
+    ).toEqual([
+      `${digest} already runs in staging (release rel-9): there is nothing to promote`,
+    ]);
+  });
+
   it('lists every unmet condition', () => {
     const gates = gatesOf({
       'unit-tests': 'failed',

@@ -141,11 +141,18 @@ export function checkPromotion(options: {
     /** Its newest release of the digest there, when it did not succeed. */
     lastStatus?: ReleaseStatus;
   };
+  /** The environment's active release, when it runs this digest and ran well. */
+  alreadyActive?: { id: string; environment: string };
 }): string[] {
-  const { digest, rule, gates, previousStage } = options;
+  const { digest, rule, gates, previousStage, alreadyActive } = options;
   if (!options.digestKnown) {
     return [
       `no evidence names this digest (${digest}): promote the artifact whose gates were evaluated`,
+    ];
+  }
+  if (alreadyActive) {
+    return [
+      `${digest} already runs in ${alreadyActive.environment} (release ${alreadyActive.id}): there is nothing to promote`,
     ];
   }
   const reasons: string[] = [];

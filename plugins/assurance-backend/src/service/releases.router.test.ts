@@ -221,6 +221,20 @@ describe.each(databases.eachSupportedId())('createReleasesRouter on %p', id => {
     });
   });
 
+  it('refuses to promote what already runs there', async () => {
+    const running = await recordRelease({ status: 'succeeded' });
+    const res = await request(app)
+      .post(promote('dev'))
+      .set('authorization', ada)
+      .send({ digest: DIGEST_A });
+    expect(res.body).toEqual({
+      decision: 'refused',
+      reasons: [
+        `${DIGEST_A} already runs in dev (release ${running.body.id}): there is nothing to promote`,
+      ],
+    });
+  });
+
   it('holds prod for approval by someone else', async () => {
     await recordRelease({ environment: 'staging', status: 'succeeded' });
     const asked = await request(app)
