@@ -84,6 +84,7 @@ const assuranceApi: AssuranceApi = {
   getDeploymentMeasures: jest.fn(),
   promote: jest.fn(),
   approveRelease: jest.fn(),
+  rejectRelease: jest.fn(),
   updateRelease: jest.fn(),
   rollback: jest.fn(),
 };

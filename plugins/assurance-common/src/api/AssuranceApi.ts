@@ -134,6 +134,11 @@ export interface AssuranceApi {
   }): Promise<Release>;
   /** Approves someone else's pending promotion. */
   approveRelease(options: { id: string }): Promise<Release>;
+  /**
+   * Ends a pending promotion without deploying it: an approver rejects it,
+   * or its requester withdraws it.
+   */
+  rejectRelease(options: { id: string; reason: string }): Promise<Release>;
   /** Rolls the environment back to its rollback target. */
   rollback(options: {
     entityRef: string;

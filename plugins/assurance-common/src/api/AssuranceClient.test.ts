@@ -166,6 +166,7 @@ describe('AssuranceClient', () => {
     const update = createClient(json({ id: 'r-1' }));
     const rollback = createClient(json({ release: {}, rolledBack: {} }, 201));
     const measures = createClient(json({ buckets: [] }));
+    const reject = createClient(json({ id: 'r 2' }));
 
     await expect(
       promote.client.promote({
@@ -184,6 +185,7 @@ describe('AssuranceClient', () => {
       entityRef: 'component:default/shop',
       weeks: 4,
     });
+    await reject.client.rejectRelease({ id: 'r 2', reason: 'stale' });
 
     expect(promote.fetch).toHaveBeenCalledWith(
       `${BASE}/v1/entities/component/default/shop/environments/prod/promotions`,
@@ -205,6 +207,10 @@ describe('AssuranceClient', () => {
     );
     expect(measures.fetch).toHaveBeenCalledWith(
       `${BASE}/v1/entities/component/default/shop/releases/measures?weeks=4`,
+    );
+    expect(reject.fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/releases/r%202/reject`,
+      expect.objectContaining({ method: 'POST', body: '{"reason":"stale"}' }),
     );
   });
 

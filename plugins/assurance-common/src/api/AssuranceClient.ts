@@ -217,6 +217,16 @@ export class AssuranceClient implements AssuranceApi {
     );
   }
 
+  async rejectRelease(options: {
+    id: string;
+    reason: string;
+  }): Promise<Release> {
+    return this.#requests.post(
+      `/v1/releases/${encodeURIComponent(options.id)}/reject`,
+      { reason: options.reason },
+    );
+  }
+
   async rollback(options: {
     entityRef: string;
     environment: string;

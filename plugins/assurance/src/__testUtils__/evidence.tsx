@@ -134,6 +134,7 @@ export function mockAssuranceApi(
     ),
     promote: jest.fn(),
     approveRelease: jest.fn(),
+    rejectRelease: jest.fn(),
     updateRelease: jest.fn(),
     rollback: jest.fn(),
     ...overrides,

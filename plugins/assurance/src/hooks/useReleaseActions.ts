@@ -19,7 +19,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { assuranceApiRef } from '../api';
 
 /**
- * Promotes, approves, rolls back and marks how a deploy ended, then calls
+ * Promotes, approves, rejects, rolls back and marks how a deploy ended, then calls
  * `onChange` so that the tab shows the new state. A refused promotion is an
  * answer, not an error, and refreshes too. Errors (403 and the like) are
  * thrown for the dialog to show.
@@ -49,6 +49,16 @@ export function useReleaseActions(options: {
     [assuranceApi, onChange],
   );
 
+  /** Rejects someone else's pending promotion, or withdraws one's own. */
+  const reject = useCallback(
+    async (input: { id: string; reason: string }) => {
+      const release = await assuranceApi.rejectRelease(input);
+      onChange();
+      return release;
+    },
+    [assuranceApi, onChange],
+  );
+
   const rollback = useCallback(
     async (input: { environment: string; reason: string }) => {
       const result = await assuranceApi.rollback({ entityRef, ...input });
@@ -69,8 +79,8 @@ export function useReleaseActions(options: {
   );
 
   return useMemo(
-    () => ({ promote, approve, rollback, markOutcome }),
-    [promote, approve, rollback, markOutcome],
+    () => ({ promote, approve, reject, rollback, markOutcome }),
+    [promote, approve, reject, rollback, markOutcome],
   );
 }
 

@@ -47,6 +47,14 @@ export interface EnvironmentCardActions {
   /** Approves a pending promotion; given for the ones the user may approve. */
   approvable?: (release: Release) => boolean;
   onApprove?: (release: Release) => void;
+  /**
+   * Rejects (or, for the user's own request, withdraws) a pending
+   * promotion; given for the ones the user may end.
+   */
+  rejectable?: (release: Release) => boolean;
+  onReject?: (release: Release) => void;
+  /** Whether the user asked for the release (Withdraw, not Reject). */
+  isOwn?: (release: Release) => boolean;
   /** Marks the deploying active release succeeded. */
   onMarkSucceeded?: (release: Release) => Promise<unknown>;
   /** Asks to confirm that the deploying active release failed. */
@@ -99,6 +107,9 @@ export const EnvironmentCard = (props: {
           releases={environment.pendingApprovals}
           approvable={actions.onApprove ? actions.approvable : undefined}
           onApprove={actions.onApprove}
+          rejectable={actions.onReject ? actions.rejectable : undefined}
+          onReject={actions.onReject}
+          isOwn={actions.isOwn}
         />
       </InfoCard>
     </section>

@@ -30,13 +30,14 @@ import { ApproveReleaseDialog } from './ApproveReleaseDialog';
 import { EnvironmentCard } from './EnvironmentCard';
 import { MarkFailedDialog } from './MarkFailedDialog';
 import { PromoteDialog, PromotionTarget } from './PromoteDialog';
+import { RejectPromotionDialog } from './RejectPromotionDialog';
 import { RollbackDialog } from './RollbackDialog';
 
 /**
  * One card per environment, in promotion order, with the promote, approve,
- * roll back and mark succeeded or failed actions the user holds the
- * permission for. Approve is not offered on the user's own requests. The
- * server checks all of it again.
+ * reject or withdraw, roll back and mark succeeded or failed actions the
+ * user holds the permission for. Approve is not offered on the user's own
+ * requests; Withdraw only on them. The server checks all of it again.
  */
 export const EnvironmentCards = (props: {
   entityRef: string;
@@ -63,13 +64,20 @@ export const EnvironmentCards = (props: {
   const currentUserRef = useCurrentUserRef();
   const [promoting, setPromoting] = useState<PromotionTarget>();
   const [approving, setApproving] = useState<Release>();
+  const [rejecting, setRejecting] = useState<Release>();
   const [rollingBack, setRollingBack] = useState<EnvironmentState>();
   const [failing, setFailing] = useState<Release>();
   const { markOutcome } = actions;
   const columns = columnsPerCard(environments.length);
 
+  const isOwn = (release: Release) =>
+    currentUserRef !== undefined && sameRef(release.actor, currentUserRef);
   const approvable = (release: Release) =>
-    currentUserRef !== undefined && !sameRef(release.actor, currentUserRef);
+    currentUserRef !== undefined && !isOwn(release);
+  // Approvers reject others' requests; a requester who may promote
+  // withdraws their own.
+  const rejectable = (release: Release) =>
+    currentUserRef !== undefined && (isOwn(release) ? canPromote : canApprove);
 
   return (
     <>
@@ -90,6 +98,9 @@ export const EnvironmentCards = (props: {
                   : undefined,
                 approvable,
                 onApprove: canApprove ? setApproving : undefined,
+                rejectable,
+                onReject: canApprove || canPromote ? setRejecting : undefined,
+                isOwn,
                 onMarkSucceeded: canRecord
                   ? release =>
                       markOutcome({ id: release.id, status: 'succeeded' })
@@ -110,6 +121,12 @@ export const EnvironmentCards = (props: {
         release={approving}
         onApprove={actions.approve}
         onClose={() => setApproving(undefined)}
+      />
+      <RejectPromotionDialog
+        release={rejecting}
+        own={rejecting ? isOwn(rejecting) : false}
+        onReject={actions.reject}
+        onClose={() => setRejecting(undefined)}
       />
       <RollbackDialog
         environment={rollingBack}

@@ -25,16 +25,21 @@ import { describeRelease, releaseVersion } from './releaseLabels';
 
 /**
  * The promotions into an environment that wait for a second person, each
- * with who asked, when and why, when the request lapses, and an Approve
- * button for those the user may approve.
+ * with who asked, when and why, when the request lapses, an Approve
+ * button for those the user may approve, and Reject (Withdraw on the
+ * user's own request) for those the user may end.
  */
 export const PendingApprovalList = (props: {
   environment: string;
   releases: Release[];
   approvable?: (release: Release) => boolean;
   onApprove?: (release: Release) => void;
+  rejectable?: (release: Release) => boolean;
+  onReject?: (release: Release) => void;
+  isOwn?: (release: Release) => boolean;
 }) => {
   const { environment, releases, approvable, onApprove } = props;
+  const { rejectable, onReject, isOwn } = props;
   const count = releases.length;
   return (
     <Box mt={1}>
@@ -72,8 +77,8 @@ export const PendingApprovalList = (props: {
                   Lapses <ExpiryTime value={release.approvalExpiresAt} />
                 </Typography>
               )}
-              {onApprove && approvable?.(release) && (
-                <Box my={0.5}>
+              <Box display="flex" my={0.5} style={{ gap: 8 }}>
+                {onApprove && approvable?.(release) && (
                   <Button
                     size="small"
                     color="primary"
@@ -85,8 +90,22 @@ export const PendingApprovalList = (props: {
                   >
                     Approve
                   </Button>
-                </Box>
-              )}
+                )}
+                {onReject && rejectable?.(release) && (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    aria-label={`${
+                      isOwn?.(release) ? 'Withdraw' : 'Reject'
+                    } promotion of ${releaseVersion(
+                      release,
+                    )} to ${environment}`}
+                    onClick={() => onReject(release)}
+                  >
+                    {isOwn?.(release) ? 'Withdraw' : 'Reject'}
+                  </Button>
+                )}
+              </Box>
             </li>
           ))}
         </Box>

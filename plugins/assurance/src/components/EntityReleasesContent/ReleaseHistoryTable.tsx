@@ -82,6 +82,16 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
               <RelativeTime value={release.approvalExpiresAt!} />
             </Typography>
           )}
+          {release.rejectedBy && (
+            <Typography variant="caption" component="div">
+              {release.rejectedBy.toLocaleLowerCase('en-US') ===
+              release.actor.toLocaleLowerCase('en-US')
+                ? 'Withdrawn by '
+                : 'Rejected by '}
+              <ActorName actor={release.rejectedBy} />
+              {release.rejectionReason && `: ${release.rejectionReason}`}
+            </Typography>
+          )}
         </>
       ),
     },
@@ -180,6 +190,7 @@ export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
 function hasLapsed(release: Release): boolean {
   return (
     release.status === 'pending-approval' &&
+    !release.rejectedBy &&
     release.approvalExpiresAt !== undefined &&
     Date.parse(release.approvalExpiresAt) <= Date.now()
   );

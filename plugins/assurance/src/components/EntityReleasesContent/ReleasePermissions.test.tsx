@@ -28,7 +28,7 @@ const ALLOW: string[] = [];
 jest.setTimeout(20_000);
 
 describe('Release actions without permission', () => {
-  it('shows the environments, but no promote, approve, roll back or mark buttons', async () => {
+  it('shows the environments, but no promote, approve, reject, withdraw, roll back or mark buttons', async () => {
     const pending = release({
       id: 'rel-pending',
       status: 'pending-approval',
@@ -45,7 +45,10 @@ describe('Release actions without permission', () => {
         environmentState({
           activeRelease: release({ status: 'deploying' }),
           rollbackTarget: release({ id: 'rel-0' }),
-          pendingApprovals: [pending],
+          pendingApprovals: [
+            pending,
+            { ...pending, id: 'rel-own', actor: 'user:default/bob' },
+          ],
         }),
       ]),
       listReleases: jest.fn(async () => ({ items: [release(), pending] })),
@@ -74,7 +77,11 @@ describe('Release actions without permission', () => {
       ]),
     );
     await act(async () => {});
-    expect(within(prod).getByText('1 pending approval')).toBeInTheDocument();
+    expect(within(prod).getByText('2 pending approvals')).toBeInTheDocument();
+    // Neither Reject (others' requests) nor Withdraw (bob's own).
+    expect(
+      screen.queryByRole('button', { name: /Reject|Withdraw/ }),
+    ).toBeNull();
     expect(screen.queryByRole('button', { name: /Promote/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Approve/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Roll back/ })).toBeNull();
