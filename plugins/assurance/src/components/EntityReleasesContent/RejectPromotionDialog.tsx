@@ -14,16 +14,15 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useCallback } from 'react';
 import type { Release } from '@real-app-forever/plugin-assurance-common';
 import Button from '@material-ui/core/Button';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ActionError } from './ActionError';
+import { ReasonField, useReasonAction } from './ReasonField';
 import { describeRelease, releaseVersion } from './releaseLabels';
 import { SubjectDialog } from './SubjectDialog';
 
@@ -67,12 +66,14 @@ function RejectContent(props: {
 }) {
   const { release, own, onReject, onClose } = props;
   const verb = own ? 'Withdraw' : 'Reject';
-  const [reason, setReason] = useState('');
-  const valid = reason.trim().length > 0;
-  const [state, reject] = useAsyncFn(async () => {
-    await onReject({ id: release.id, reason: reason.trim() });
-    onClose();
-  }, [release.id, reason, onReject, onClose]);
+  const send = useCallback(
+    (reason: string) => onReject({ id: release.id, reason }),
+    [release.id, onReject],
+  );
+  const { reason, setReason, valid, state, submit } = useReasonAction({
+    send,
+    onClose,
+  });
 
   return (
     <>
@@ -85,17 +86,10 @@ function RejectContent(props: {
             release.environment
           } on this request; the owners are told why. It can be asked for again.`}
         </DialogContentText>
-        <TextField
+        <ReasonField
           id="assurance-reject-reason"
-          label="Reason"
-          required
-          multiline
-          minRows={2}
-          fullWidth
-          margin="normal"
-          variant="outlined"
           value={reason}
-          onChange={event => setReason(event.target.value)}
+          onChange={setReason}
         />
         <ActionError error={state.error} />
       </DialogContent>
@@ -105,7 +99,7 @@ function RejectContent(props: {
           color="secondary"
           variant="contained"
           disabled={!valid || state.loading}
-          onClick={reject}
+          onClick={submit}
         >
           {verb}
         </Button>

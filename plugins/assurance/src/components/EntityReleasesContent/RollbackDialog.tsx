@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useCallback } from 'react';
 import type {
   EnvironmentState,
   Release,
@@ -24,9 +24,8 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ActionError } from './ActionError';
+import { ReasonField, useReasonAction } from './ReasonField';
 import { describeRelease } from './releaseLabels';
 import { SubjectDialog } from './SubjectDialog';
 
@@ -75,12 +74,14 @@ function RollbackContent(props: {
 }) {
   const { environment, onRollback, onClose } = props;
   const { name, activeRelease, rollbackTarget } = environment;
-  const [reason, setReason] = useState('');
-  const valid = reason.trim().length > 0;
-  const [state, rollback] = useAsyncFn(async () => {
-    await onRollback({ environment: name, reason: reason.trim() });
-    onClose();
-  }, [name, reason, onRollback, onClose]);
+  const send = useCallback(
+    (reason: string) => onRollback({ environment: name, reason }),
+    [name, onRollback],
+  );
+  const { reason, setReason, valid, state, submit } = useReasonAction({
+    send,
+    onClose,
+  });
 
   return (
     <>
@@ -95,18 +96,11 @@ function RollbackContent(props: {
               )} again, the newest earlier release that succeeded here.`
             : `${name} has no rollback target: no other release succeeded here.`}
         </DialogContentText>
-        <TextField
+        <ReasonField
           id="assurance-rollback-reason"
-          label="Reason"
-          required
-          multiline
-          minRows={2}
-          fullWidth
-          margin="normal"
-          variant="outlined"
           helperText="Why you roll back; it is kept with the release"
           value={reason}
-          onChange={event => setReason(event.target.value)}
+          onChange={setReason}
         />
         <ActionError error={state.error} />
       </DialogContent>
@@ -116,7 +110,7 @@ function RollbackContent(props: {
           color="secondary"
           variant="contained"
           disabled={!valid || !rollbackTarget || state.loading}
-          onClick={rollback}
+          onClick={submit}
         >
           Roll back
         </Button>
