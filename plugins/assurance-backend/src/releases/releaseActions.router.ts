@@ -15,7 +15,10 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuditorServiceEvent,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   assuranceReleaseApprovePermission,
@@ -122,11 +125,7 @@ export function createReleaseActionsRouter(options: {
         throw error;
       });
     if (!approved) {
-      const error = new ConflictError(
-        `Release ${found.id} is not a pending approval any more (decided or lapsed)`,
-      );
-      await auditEvent.fail({ error });
-      throw error;
+      throw await decidedConflict({ id: found.id, auditEvent });
     }
     await auditEvent.success();
     await notifier.notifyBestEffort({
@@ -184,11 +183,7 @@ export function createReleaseActionsRouter(options: {
       },
     });
     if (!rejected) {
-      const error = new ConflictError(
-        `Release ${found.id} is not a pending approval any more (decided or lapsed)`,
-      );
-      await auditEvent.fail({ error });
-      throw error;
+      throw await decidedConflict({ id: found.id, auditEvent });
     }
     await auditEvent.success();
     await notifier.notifyBestEffort({
@@ -255,4 +250,19 @@ export function createReleaseActionsRouter(options: {
   );
 
   return router;
+}
+
+/**
+ * The 409 for a request that was decided, withdrawn or lapsed meanwhile,
+ * with its audit event failed.
+ */
+async function decidedConflict(options: {
+  id: string;
+  auditEvent: AuditorServiceEvent;
+}): Promise<ConflictError> {
+  const error = new ConflictError(
+    `Release ${options.id} is not a pending approval any more (decided or lapsed)`,
+  );
+  await options.auditEvent.fail({ error });
+  return error;
 }
