@@ -15,7 +15,6 @@
  */
 
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import {
   MigrationStatus,
   Release,
@@ -26,7 +25,7 @@ import { Knex } from 'knex';
 import { appendAuditEntry } from '../database/auditLog';
 import { AuditEntryInput } from '../database/EvidenceStore';
 import { NewRelease, ReleaseStore } from './ReleaseStore';
-import { recordRelease } from './recordRelease';
+import { finishRelease, recordRelease } from './recordRelease';
 import {
   listDeployments,
   listLapsedApprovals,
@@ -41,12 +40,10 @@ import {
   HEADS_TABLE as HEADS,
   RELEASES_TABLE as TABLE,
   ReleaseRow,
-  lockHead,
   rowToRelease,
-  supersedeOthers,
-  takeHead,
 } from './releaseRows';
 import { rollbackRelease } from './rollbackRelease';
+import { approvePending, claimLapse, rejectPending } from './releaseApprovals';
 
 /**
  * Stores releases in the plugin's database. The tables come from the
@@ -155,43 +152,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     now: Date;
     audit: AuditEntryInput;
   }): Promise<Release | undefined> {
-    const { id, status, now } = options;
-    return this.db.transaction(async tx => {
-      const query = tx(TABLE).where({ id });
-      if (status) {
-        // The status guard makes the transition race-safe.
-        query.andWhere({ status: 'deploying' });
-      }
-      const updated = await query.update({
-        ...(status ? { status } : {}),
-        ...(status === 'succeeded' ? { succeeded_at: now } : {}),
-        ...(options.migrationStatus
-          ? { migration_status: options.migrationStatus }
-          : {}),
-        updated_at: now,
-      });
-      if (updated !== 1) {
-        return undefined;
-      }
-      const release = rowToRelease(await tx(TABLE).where({ id }).first());
-      if (status === 'succeeded') {
-        await supersedeOthers({ tx, release, now });
-      } else if (status === 'failed') {
-        // The release that ran before is what runs again.
-        await tx(HEADS)
-          .where({
-            entity_ref: release.entityRef,
-            environment: release.environment,
-            release_id: id,
-          })
-          .update({
-            release_id: tx.ref('previous_release_id'),
-            previous_release_id: null,
-          });
-      }
-      await appendAuditEntry({ tx, entry: options.audit, now });
-      return this.read(tx, id);
-    });
+    return this.change(options, tx => finishRelease({ tx, ...options }));
   }
 
   async rejectRelease(options: {
@@ -201,27 +162,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     now: Date;
     audit: AuditEntryInput;
   }): Promise<Release | undefined> {
-    const { id, now } = options;
-    return this.db.transaction(async tx => {
-      // The status and deadline guard make it race-safe against an
-      // approval, another rejection and the lapse task.
-      const updated = await tx(TABLE)
-        .where({ id, status: 'pending-approval' })
-        .andWhere('approval_expires_at', '>', now)
-        .whereNull('rejected_by')
-        .update({
-          rejected_by: options.rejectedBy,
-          rejection_reason: options.reason,
-          approval_expires_at: now,
-          approval_lapse_notified_at: now,
-          updated_at: now,
-        });
-      if (updated !== 1) {
-        return undefined;
-      }
-      await appendAuditEntry({ tx, entry: options.audit, now });
-      return this.read(tx, id);
-    });
+    return this.change(options, tx => rejectPending({ tx, ...options }));
   }
 
   async approveRelease(options: {
@@ -230,33 +171,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     now: Date;
     audit: AuditEntryInput;
   }): Promise<Release | undefined> {
-    const { id, now } = options;
-    return this.db.transaction(async tx => {
-      const row: ReleaseRow | undefined = await tx(TABLE)
-        .where({ id, status: 'pending-approval' })
-        .andWhere('approval_expires_at', '>', now)
-        .first();
-      if (!row) {
-        return undefined;
-      }
-      const release = rowToRelease(row);
-      const head = await lockHead({ tx, ...release });
-      await takeHead({ tx, release, head });
-      const updated = await tx(TABLE)
-        .where({ id, status: 'pending-approval' })
-        .update({
-          status: 'deploying',
-          approved_by: options.approvedBy,
-          // It deploys from now: what ran while it waited is earlier.
-          created_at: now,
-          updated_at: now,
-        });
-      if (updated !== 1) {
-        throw new ConflictError(`Release ${id} was decided in the meantime`);
-      }
-      await appendAuditEntry({ tx, entry: options.audit, now });
-      return this.read(tx, id);
-    });
+    return this.change(options, tx => approvePending({ tx, ...options }));
   }
 
   async rollback(options: {
@@ -298,20 +213,27 @@ export class DatabaseReleaseStore implements ReleaseStore {
     now: Date;
     audit: AuditEntryInput;
   }): Promise<boolean> {
-    const { id, now } = options;
+    const marked = await this.change(options, tx =>
+      claimLapse({ tx, ...options }),
+    );
+    return marked !== undefined;
+  }
+
+  /**
+   * Runs one change of a release in a transaction and, when it took
+   * effect, audits it and answers the release as it is now.
+   */
+  private async change(
+    options: { id: string; now: Date; audit: AuditEntryInput },
+    step: (tx: Knex.Transaction) => Promise<boolean>,
+  ): Promise<Release | undefined> {
+    const { id, now, audit } = options;
     return this.db.transaction(async tx => {
-      // The conditions make this the claim: of replicas racing, one
-      // updates the row and the others find nothing left to update.
-      const updated = await tx(TABLE)
-        .where({ id, status: 'pending-approval' })
-        .andWhere('approval_expires_at', '<=', now)
-        .whereNull('approval_lapse_notified_at')
-        .update({ approval_lapse_notified_at: now });
-      if (updated !== 1) {
-        return false;
+      if (!(await step(tx))) {
+        return undefined;
       }
-      await appendAuditEntry({ tx, entry: options.audit, now });
-      return true;
+      await appendAuditEntry({ tx, entry: audit, now });
+      return this.read(tx, id);
     });
   }
 

@@ -15,7 +15,10 @@
  */
 
 import { InputError } from '@backstage/errors';
-import { ReleaseStatus } from '@real-app-forever/plugin-assurance-common';
+import {
+  MigrationStatus,
+  ReleaseStatus,
+} from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
 import { toDate } from '../database/time';
 import {
@@ -23,6 +26,7 @@ import {
   RELEASES_TABLE as TABLE,
   lockHead,
   refuseWhileDeploying,
+  rowToRelease,
   supersedeOthers,
   takeHead,
 } from './releaseRows';
@@ -157,4 +161,54 @@ async function createdAtOf(
   return row
     ? { id, status: row.status, createdAt: toDate(row.created_at) }
     : undefined;
+}
+
+/**
+ * Records how a release went, in the caller's transaction (which audits
+ * it): its migration status, and for a `deploying` one its outcome. A
+ * success supersedes the releases that ran before; a failure puts the
+ * release that ran before back as the active one. False when there is no
+ * such release, or it no longer deploys.
+ */
+export async function finishRelease(options: {
+  tx: Knex.Transaction;
+  id: string;
+  status?: 'succeeded' | 'failed';
+  migrationStatus?: MigrationStatus;
+  now: Date;
+}): Promise<boolean> {
+  const { tx, id, status, now } = options;
+  const query = tx(TABLE).where({ id });
+  if (status) {
+    // The status guard makes the transition race-safe.
+    query.andWhere({ status: 'deploying' });
+  }
+  const updated = await query.update({
+    ...(status ? { status } : {}),
+    ...(status === 'succeeded' ? { succeeded_at: now } : {}),
+    ...(options.migrationStatus
+      ? { migration_status: options.migrationStatus }
+      : {}),
+    updated_at: now,
+  });
+  if (updated !== 1) {
+    return false;
+  }
+  const release = rowToRelease(await tx(TABLE).where({ id }).first());
+  if (status === 'succeeded') {
+    await supersedeOthers({ tx, release, now });
+  } else if (status === 'failed') {
+    // The release that ran before is what runs again.
+    await tx(HEADS)
+      .where({
+        entity_ref: release.entityRef,
+        environment: release.environment,
+        release_id: id,
+      })
+      .update({
+        release_id: tx.ref('previous_release_id'),
+        previous_release_id: null,
+      });
+  }
+  return true;
 }
