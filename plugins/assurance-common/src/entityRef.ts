@@ -54,3 +54,14 @@ export function entityRefToPath(ref: string): string {
   const { kind, namespace, name } = parseEntityRef(normalized);
   return [kind, namespace, name].map(encodeURIComponent).join('/');
 }
+
+/**
+ * Whether two actors (entity refs such as `user:default/ada`, or service
+ * subjects such as `ci`) are the same: refs are case-insensitive. Used to
+ * keep requesters from approving their own requests.
+ *
+ * @public
+ */
+export function sameActor(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+}

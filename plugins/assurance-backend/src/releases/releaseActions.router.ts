@@ -26,6 +26,7 @@ import {
   assuranceReleaseRollbackPermission,
   rejectPromotionSchema,
   rollbackRequestSchema,
+  sameActor,
 } from '@real-app-forever/plugin-assurance-common';
 import Router from 'express-promise-router';
 import { EntityAccess } from '../service/EntityAccess';
@@ -62,10 +63,7 @@ export function createReleaseActionsRouter(options: {
       credentials,
     });
     const actor = access.actorOf(credentials);
-    if (
-      actor.toLocaleLowerCase('en-US') ===
-      found.actor.toLocaleLowerCase('en-US')
-    ) {
+    if (sameActor(actor, found.actor)) {
       throw new NotAllowedError(
         'you asked for this promotion; another approver must approve it',
       );
@@ -142,9 +140,7 @@ export function createReleaseActionsRouter(options: {
     const credentials = await access.credentials(req);
     const found = await requireRelease(req.params.id);
     const actor = access.actorOf(credentials);
-    const own =
-      actor.toLocaleLowerCase('en-US') ===
-      found.actor.toLocaleLowerCase('en-US');
+    const own = sameActor(actor, found.actor);
     await access.authorize({
       permission: own
         ? assuranceReleasePromotePermission

@@ -30,6 +30,7 @@ import {
   overrideApproveSchema,
   overrideRejectSchema,
   overrideRequestSchema,
+  sameActor,
 } from '@real-app-forever/plugin-assurance-common';
 import { Request } from 'express';
 import Router from 'express-promise-router';
@@ -267,9 +268,4 @@ function expiryOf(options: {
     );
   }
   return expiresAt.toJSDate();
-}
-
-/** Entity refs are case-insensitive; so is the comparison of actors. */
-function sameActor(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
 }

@@ -23,6 +23,7 @@ import {
   assuranceReleaseRollbackPermission,
   EnvironmentState,
   Release,
+  sameActor,
 } from '@real-app-forever/plugin-assurance-common';
 import Grid, { GridSize } from '@material-ui/core/Grid';
 import { ReleaseActions, useCurrentUserRef } from '../../hooks';
@@ -71,7 +72,7 @@ export const EnvironmentCards = (props: {
   const columns = columnsPerCard(environments.length);
 
   const isOwn = (release: Release) =>
-    currentUserRef !== undefined && sameRef(release.actor, currentUserRef);
+    currentUserRef !== undefined && sameActor(release.actor, currentUserRef);
   const approvable = (release: Release) =>
     currentUserRef !== undefined && !isOwn(release);
   // Approvers reject others' requests; a requester who may promote
@@ -159,9 +160,4 @@ function promotionTarget(
   return release && previous
     ? { environment, candidate: { environment: previous.name, release } }
     : { environment };
-}
-
-/** Whether two user refs name the same user; refs are case-insensitive. */
-function sameRef(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
 }

@@ -16,7 +16,7 @@
 
 import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { Release } from '@real-app-forever/plugin-assurance-common';
+import { Release, sameActor } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
@@ -84,8 +84,7 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
           )}
           {release.rejectedBy && (
             <Typography variant="caption" component="div">
-              {release.rejectedBy.toLocaleLowerCase('en-US') ===
-              release.actor.toLocaleLowerCase('en-US')
+              {sameActor(release.rejectedBy, release.actor)
                 ? 'Withdrawn by '
                 : 'Rejected by '}
               <ActorName actor={release.rejectedBy} />

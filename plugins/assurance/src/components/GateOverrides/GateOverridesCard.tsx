@@ -25,6 +25,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   assuranceOverrideApprovePermission,
   GateOverride,
+  sameActor,
 } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -75,7 +76,7 @@ export const GateOverridesCard = (props: {
     override.status === 'pending' &&
     canApprove &&
     currentUserRef !== undefined &&
-    !sameRef(override.requestedBy, currentUserRef);
+    !sameActor(override.requestedBy, currentUserRef);
 
   return (
     <div data-testid="assurance-overrides">
@@ -230,9 +231,4 @@ function Decision(props: { override: GateOverride }) {
       )}
     </>
   );
-}
-
-/** Whether two user refs name the same user; refs are case-insensitive. */
-function sameRef(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
 }
