@@ -161,6 +161,9 @@ const releaseStatuses = [
   'failed',
   'rolled-back',
   'superseded',
+  'rejected',
+  'withdrawn',
+  'expired',
 ] as const;
 
 /**

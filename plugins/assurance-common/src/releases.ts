@@ -22,7 +22,10 @@
 import { GateStatus } from './types';
 
 /**
- * The state of a release.
+ * The state of a release. A promotion that waits for approval is
+ * `pending-approval`; one that ends without being deployed is `rejected`
+ * (by an approver), `withdrawn` (by its requester) or `expired` (nobody
+ * approved it in time).
  *
  * @public
  */
@@ -32,7 +35,10 @@ export type ReleaseStatus =
   | 'succeeded'
   | 'failed'
   | 'rolled-back'
-  | 'superseded';
+  | 'superseded'
+  | 'rejected'
+  | 'withdrawn'
+  | 'expired';
 
 /**
  * The state of a release's database migrations.
@@ -70,8 +76,8 @@ export interface Release {
   approvalExpiresAt?: string;
   approvedBy?: string;
   /**
-   * For a promotion request that was ended without deploying: who rejected
-   * it (an approver) or withdrew it (its requester), and why.
+   * For a `rejected` or `withdrawn` promotion request: who rejected it (an
+   * approver) or withdrew it (its requester), and why.
    */
   rejectedBy?: string;
   rejectionReason?: string;

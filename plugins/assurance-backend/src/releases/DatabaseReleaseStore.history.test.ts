@@ -16,6 +16,7 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import { ReleaseStatus } from '@real-app-forever/plugin-assurance-common';
 import { Knex } from 'knex';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
@@ -416,6 +417,25 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([]);
       const due = await store.listLapsedApprovals({ now: at(61), limit: 10 });
       expect(due.map(r => r.id)).toEqual([lapsed.id]);
+      // Past its deadline a request reads as expired before it is claimed.
+      const idsWith = async (...status: ReleaseStatus[]) =>
+        (
+          await store.listReleasePage({
+            entityRef: lapsed.entityRef,
+            filter: { status },
+            limit: 10,
+            now: at(61),
+          })
+        ).items.map(r => r.id);
+      expect(await idsWith('pending-approval')).toEqual([open.id]);
+      expect(await idsWith('expired')).toEqual([lapsed.id]);
+      expect(await idsWith('expired', 'pending-approval')).toEqual([
+        open.id,
+        lapsed.id,
+      ]);
+      expect(
+        (await store.getRelease({ id: lapsed.id, now: at(61) }))?.status,
+      ).toBe('expired');
 
       const claims = await Promise.all(
         Array.from({ length: 4 }, () =>
@@ -434,7 +454,8 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.listLapsedApprovals({ now: at(61), limit: 10 }),
       ).toEqual([]);
-      expect(await statusOf(lapsed.id)).toBe('pending-approval');
+      expect(await statusOf(lapsed.id)).toBe('expired');
+      expect(await idsWith('expired')).toEqual([lapsed.id]);
       // Not lapsed yet, so not claimable.
       await expect(
         store.markApprovalLapsed({ id: open.id, now: at(61), audit }),

@@ -58,13 +58,17 @@ export class DatabaseReleaseStore implements ReleaseStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async getRelease(options: { id: string }): Promise<Release | undefined> {
-    return this.read(this.db, options.id);
+  async getRelease(options: {
+    id: string;
+    now?: Date;
+  }): Promise<Release | undefined> {
+    return this.read(this.db, options.id, options.now);
   }
 
   async listReleases(options: {
     entityRef: string;
     filter?: ReleaseFilter;
+    now?: Date;
   }): Promise<Release[]> {
     return (await listReleases({ db: this.db, ...options })).items;
   }
@@ -74,6 +78,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     filter?: ReleaseFilter;
     limit: number;
     cursor?: string;
+    now?: Date;
   }): Promise<ReleasePage> {
     return listReleases({ db: this.db, ...options });
   }
@@ -158,6 +163,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async rejectRelease(options: {
     id: string;
     rejectedBy: string;
+    status: 'rejected' | 'withdrawn';
     reason: string;
     now: Date;
     audit: AuditEntryInput;
@@ -233,13 +239,14 @@ export class DatabaseReleaseStore implements ReleaseStore {
         return undefined;
       }
       await appendAuditEntry({ tx, entry: audit, now });
-      return this.read(tx, id);
+      return this.read(tx, id, now);
     });
   }
 
   private async read(
     db: Knex | Knex.Transaction,
     id: string,
+    now?: Date,
   ): Promise<Release | undefined> {
     const row: ReleaseRow | undefined = await db(TABLE).where({ id }).first();
     if (!row) {
@@ -247,7 +254,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }
     const [release] = await attachEvidenceIds({
       db,
-      releases: [rowToRelease(row)],
+      releases: [rowToRelease(row, now)],
     });
     return release;
   }

@@ -124,6 +124,7 @@ export class ReleaseEnvironments {
           entityRef,
           environment: name,
           activeId: active[name],
+          now,
         });
         const activeRelease = here.find(r => r.id === active[name]) ?? null;
         const rolledBackRelease =
@@ -152,12 +153,7 @@ export class ReleaseEnvironments {
             active: activeRelease,
           }),
           ...(rolledBackRelease ? { rolledBackRelease } : {}),
-          pendingApprovals: here.filter(
-            r =>
-              r.status === 'pending-approval' &&
-              r.approvalExpiresAt !== undefined &&
-              Date.parse(r.approvalExpiresAt) > now.getTime(),
-          ),
+          pendingApprovals: here.filter(r => r.status === 'pending-approval'),
         };
       }),
     );

@@ -105,7 +105,7 @@ export class ReleaseService {
         now,
       }),
       order > 0
-        ? this.runOf({ entityRef, environment: all[order - 1], digest })
+        ? this.runOf({ entityRef, environment: all[order - 1], digest, now })
         : undefined,
       this.activeRelease({ entityRef, environment }),
     ]);
@@ -147,13 +147,9 @@ export class ReleaseService {
     const pending = await this.options.releases.listReleases({
       entityRef,
       filter: { environment, status: ['pending-approval'] },
+      now,
     });
-    const waiting = pending.find(
-      r =>
-        r.artifact.digest === request.digest &&
-        r.approvalExpiresAt !== undefined &&
-        Date.parse(r.approvalExpiresAt) > now.getTime(),
-    );
+    const waiting = pending.find(r => r.artifact.digest === request.digest);
     if (waiting) {
       throw new ConflictError(
         `${request.digest} already waits for approval in ${environment} (release ${waiting.id}, asked by ${waiting.actor}); approve that request instead`,
@@ -169,6 +165,7 @@ export class ReleaseService {
     entityRef: string;
     environment: string;
     digest: string;
+    now: Date;
   }): Promise<{ ranDigest: boolean; lastStatus?: ReleaseStatus }> {
     const { releases } = this.options;
     if (await releases.hasSucceeded(options)) {
@@ -177,6 +174,7 @@ export class ReleaseService {
     const history = await releases.listReleases({
       entityRef: options.entityRef,
       filter: { environment: options.environment },
+      now: options.now,
     });
     const last = history.find(r => r.artifact.digest === options.digest);
     return { ranDigest: false, lastStatus: last?.status };

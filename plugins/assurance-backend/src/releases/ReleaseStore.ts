@@ -56,12 +56,17 @@ export interface NewRelease {
  * recorded with, then the entity's evidence that names its digest.
  */
 export interface ReleaseStore {
-  getRelease(options: { id: string }): Promise<Release | undefined>;
+  /**
+   * Reads go by the stored status unless given `now`: then a request
+   * past its approval deadline reads (and filters) as `expired`.
+   */
+  getRelease(options: { id: string; now?: Date }): Promise<Release | undefined>;
 
   /** The entity's releases, newest (by createdAt) first. */
   listReleases(options: {
     entityRef: string;
     filter?: ReleaseFilter;
+    now?: Date;
   }): Promise<Release[]>;
 
   /**
@@ -73,6 +78,7 @@ export interface ReleaseStore {
     filter?: ReleaseFilter;
     limit: number;
     cursor?: string;
+    now?: Date;
   }): Promise<ReleasePage>;
 
   /**
@@ -143,13 +149,13 @@ export interface ReleaseStore {
 
   /**
    * Ends an unexpired `pending-approval` release without deploying it: an
-   * approver rejected it or its requester withdrew it. It keeps its status,
-   * its approval deadline becomes `now` and its lapse counts as handled, so
-   * that nobody is told it lapsed. Undefined when it no longer is pending.
+   * approver `rejected` it or its requester `withdrew` it. Undefined when
+   * it no longer is pending.
    */
   rejectRelease(options: {
     id: string;
     rejectedBy: string;
+    status: 'rejected' | 'withdrawn';
     reason: string;
     now: Date;
     audit: AuditEntryInput;
@@ -183,8 +189,8 @@ export interface ReleaseStore {
   /**
    * Marks a lapsed pending approval handled and audits it, in one
    * transaction. False when it no longer is lapsed and unhandled: another
-   * replica handled it, or it was approved in the meantime. The status
-   * stays `pending-approval`.
+   * replica handled it, or it was approved in the meantime. Its status
+   * becomes `expired`.
    */
   markApprovalLapsed(options: {
     id: string;

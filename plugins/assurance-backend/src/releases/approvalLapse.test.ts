@@ -132,10 +132,8 @@ describe.each(databases.eachSupportedId())('runApprovalLapse on %p', id => {
       subject_id: releaseId,
     });
     expect((await verifyAuditChain(knex)).valid).toBe(true);
-    // Still pending, but no longer approvable.
-    expect((await store.getRelease({ id: releaseId }))?.status).toBe(
-      'pending-approval',
-    );
+    // Expired, and no longer approvable.
+    expect((await store.getRelease({ id: releaseId }))?.status).toBe('expired');
     await expect(
       store.approveRelease({
         id: releaseId,

@@ -38,8 +38,8 @@ const BATCH = 200;
  * one wins and only it notifies. The entity is looked up before the mark,
  * so a catalog outage leaves the release for the next pass; a notice that
  * cannot be sent after the mark is logged, not retried (at most once).
- * The release stays `pending-approval`: it can no longer be approved, and
- * the environments answer no longer lists it as pending.
+ * The release becomes `expired` (reads showed it so from its deadline on):
+ * it can no longer be approved, and no longer waits in its environment.
  */
 export async function runApprovalLapse(options: {
   releases: Pick<ReleaseStore, 'listLapsedApprovals' | 'markApprovalLapsed'>;

@@ -122,6 +122,9 @@ const LAST_STATUS_TEXT: Partial<Record<ReleaseStatus, string>> = {
   failed: 'failed',
   deploying: 'is still deploying',
   'pending-approval': 'waits for approval',
+  rejected: 'was rejected',
+  withdrawn: 'was withdrawn',
+  expired: 'expired without approval',
 };
 
 /**

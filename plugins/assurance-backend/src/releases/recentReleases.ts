@@ -28,24 +28,28 @@ export async function readRecentReleases(options: {
   entityRef: string;
   environment: string;
   activeId?: string;
+  /** Requests past their deadline then read as `expired`. */
+  now?: Date;
 }): Promise<Release[]> {
-  const { releases, entityRef, environment, activeId } = options;
+  const { releases, entityRef, environment, activeId, now } = options;
   const [recent, pending] = await Promise.all([
     releases.listReleasePage({
       entityRef,
       filter: { environment },
       limit: ROLLBACK_WINDOW,
+      now,
     }),
     releases.listReleases({
       entityRef,
       filter: { environment, status: ['pending-approval'] },
+      now,
     }),
   ]);
   const here = [...recent.items];
   const known = new Set(here.map(r => r.id));
   here.push(...pending.filter(r => !known.has(r.id)));
   if (activeId && !known.has(activeId)) {
-    const found = await releases.getRelease({ id: activeId });
+    const found = await releases.getRelease({ id: activeId, now });
     if (found) {
       here.push(found);
     }

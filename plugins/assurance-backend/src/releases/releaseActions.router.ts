@@ -163,6 +163,7 @@ export function createReleaseActionsRouter(options: {
     const rejected = await releases.rejectRelease({
       id: found.id,
       rejectedBy: actor,
+      status: own ? 'withdrawn' : 'rejected',
       reason: body.reason,
       now: now(),
       audit: {

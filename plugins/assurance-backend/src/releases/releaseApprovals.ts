@@ -69,14 +69,14 @@ export async function approvePending(options: {
 }
 
 /**
- * Rejects or withdraws an unexpired request: it keeps its status, its
- * deadline becomes `now` and its lapse counts as handled, so that nobody
- * is told it lapsed.
+ * Ends an unexpired request without deploying it, as `rejected` (by an
+ * approver) or `withdrawn` (by its requester).
  */
 export async function rejectPending(options: {
   tx: Knex.Transaction;
   id: string;
   rejectedBy: string;
+  status: 'rejected' | 'withdrawn';
   reason: string;
   now: Date;
 }): Promise<boolean> {
@@ -84,20 +84,19 @@ export async function rejectPending(options: {
   const updated = await tx(TABLE)
     .where({ id, status: 'pending-approval' })
     .andWhere('approval_expires_at', '>', now)
-    .whereNull('rejected_by')
     .update({
+      status: options.status,
       rejected_by: options.rejectedBy,
       rejection_reason: options.reason,
-      approval_expires_at: now,
-      approval_lapse_notified_at: now,
       updated_at: now,
     });
   return updated === 1;
 }
 
 /**
- * Claims the handling of a lapsed request: of replicas racing, one
- * updates the row and the others find nothing left to update.
+ * Claims the handling of a lapsed request, which becomes `expired`: of
+ * replicas racing, one updates the row and the others find nothing left
+ * to update.
  */
 export async function claimLapse(options: {
   tx: Knex.Transaction;
@@ -109,6 +108,10 @@ export async function claimLapse(options: {
     .where({ id, status: 'pending-approval' })
     .andWhere('approval_expires_at', '<=', now)
     .whereNull('approval_lapse_notified_at')
-    .update({ approval_lapse_notified_at: now });
+    .update({
+      status: 'expired',
+      approval_lapse_notified_at: now,
+      updated_at: now,
+    });
   return updated === 1;
 }

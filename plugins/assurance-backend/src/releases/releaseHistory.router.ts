@@ -61,7 +61,13 @@ export function createReleaseHistoryRouter(options: {
       }
 
       res.json(
-        await releases.listReleasePage({ entityRef, filter, limit, cursor }),
+        await releases.listReleasePage({
+          entityRef,
+          filter,
+          limit,
+          cursor,
+          now: now(),
+        }),
       );
     },
   );

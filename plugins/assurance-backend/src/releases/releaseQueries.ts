@@ -42,15 +42,17 @@ export async function listReleases(options: {
   filter?: ReleaseFilter;
   limit?: number;
   cursor?: string;
+  /** Reads requests past their deadline as `expired` (see rowToRelease). */
+  now?: Date;
 }): Promise<ReleasePage> {
-  const { db, entityRef, filter = {}, limit, cursor } = options;
+  const { db, entityRef, filter = {}, limit, cursor, now } = options;
   const scoped = () => {
     const query = db<ReleaseRow>(TABLE).where({ entity_ref: entityRef });
     if (filter.environment) {
       query.andWhere({ environment: filter.environment });
     }
     if (filter.status?.length) {
-      query.whereIn('status', filter.status);
+      whereStatus(query, filter.status, now);
     }
     if (filter.since) {
       query.andWhere('created_at', '>=', new Date(filter.since));
@@ -71,7 +73,7 @@ export async function listReleases(options: {
   const page = limit === undefined ? rows : rows.slice(0, limit);
   const items = await attachEvidenceIds({
     db,
-    releases: page.map(rowToRelease),
+    releases: page.map(row => rowToRelease(row, now)),
     // Evidence ids for exactly these releases: a page's ids, or the
     // filtered query when it is all of them.
     scope:
@@ -91,6 +93,39 @@ export async function listReleases(options: {
         }
       : {}),
   };
+}
+
+/**
+ * Restricts a query to releases in any of the statuses as rowToRelease
+ * reads them at `now`: a stored `pending-approval` past its deadline is
+ * `expired`, not pending.
+ */
+function whereStatus(
+  query: Knex.QueryBuilder,
+  statuses: ReleaseStatus[],
+  now: Date | undefined,
+): void {
+  if (!now) {
+    query.whereIn('status', statuses);
+    return;
+  }
+  const stored = statuses.filter(s => s !== 'pending-approval');
+  const pending = statuses.includes('pending-approval');
+  const expired = statuses.includes('expired');
+  query.where(inner => {
+    if (stored.length) {
+      inner.orWhereIn('status', stored);
+    }
+    if (pending !== expired) {
+      inner.orWhere(lapse =>
+        lapse
+          .where({ status: 'pending-approval' })
+          .andWhere('approval_expires_at', pending ? '>' : '<=', now),
+      );
+    } else if (pending) {
+      inner.orWhere({ status: 'pending-approval' });
+    }
+  });
 }
 
 /** Finished deployments to one environment since a time, unordered. */
@@ -129,5 +164,8 @@ export async function listLapsedApprovals(options: {
       { column: 'id', order: 'asc' },
     ])
     .limit(limit);
-  return attachEvidenceIds({ db, releases: rows.map(rowToRelease) });
+  return attachEvidenceIds({
+    db,
+    releases: rows.map(row => rowToRelease(row)),
+  });
 }

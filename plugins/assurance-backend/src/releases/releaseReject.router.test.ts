@@ -91,7 +91,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(rejected.status).toBe(200);
       expect(rejected.body).toMatchObject({
-        status: 'pending-approval',
+        status: 'rejected',
         rejectedBy: 'user:default/bob',
         rejectionReason: 'staging was rolled back since',
       });
@@ -100,6 +100,15 @@ describe.each(databases.eachSupportedId())(
         .get(`${entityPath}/environments`)
         .set('authorization', ada);
       expect(envs.body.environments[2].pendingApprovals).toEqual([]);
+      const history = (status: string) =>
+        request(app)
+          .get(`${entityPath}/releases`)
+          .query({ status })
+          .set('authorization', ada);
+      expect((await history('pending-approval')).body.items).toEqual([]);
+      expect(
+        (await history('rejected')).body.items.map((r: any) => r.id),
+      ).toEqual([releaseId]);
       const approve = await request(app)
         .post(`/v1/releases/${releaseId}/approve`)
         .set('authorization', bob);
@@ -141,8 +150,38 @@ describe.each(databases.eachSupportedId())(
         reason: 'asked for the wrong build',
       });
       expect(withdrawn.status).toBe(200);
-      expect(withdrawn.body.rejectedBy).toBe('user:default/ada');
+      expect(withdrawn.body).toMatchObject({
+        status: 'withdrawn',
+        rejectedBy: 'user:default/ada',
+      });
       expect((await auditActions()).at(-1)).toBe('release.withdraw');
+    });
+
+    it('reads a request nobody approved in time as expired', async () => {
+      let clock = new Date();
+      ({ app } = await createReleaseTestApp({
+        databases,
+        id,
+        now: () => clock,
+      }));
+      const releaseId = await askForProd();
+      clock = new Date(clock.getTime() + 8 * 24 * 3600_000);
+
+      const history = (status: string) =>
+        request(app)
+          .get(`${entityPath}/releases`)
+          .query({ status })
+          .set('authorization', ada);
+      expect((await history('pending-approval')).body.items).toEqual([]);
+      const [expired] = (await history('expired')).body.items;
+      expect(expired).toMatchObject({ id: releaseId, status: 'expired' });
+      const envs = await request(app)
+        .get(`${entityPath}/environments`)
+        .set('authorization', ada);
+      expect(envs.body.environments[2].pendingApprovals).toEqual([]);
+      expect((await reject(releaseId, bob, { reason: 'late' })).status).toBe(
+        409,
+      );
     });
 
     it('answers 404 for an unknown release', async () => {

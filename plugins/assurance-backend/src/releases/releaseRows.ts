@@ -142,7 +142,17 @@ export async function supersedeOthers(options: {
     .update({ status: 'superseded', updated_at: now });
 }
 
-export function rowToRelease(row: ReleaseRow): Release {
+/**
+ * A release as the API shows it. Given `now`, a request still stored as
+ * `pending-approval` whose deadline has passed reads as `expired`, also
+ * before the lapse job has marked it so.
+ */
+export function rowToRelease(row: ReleaseRow, now?: Date): Release {
+  const lapsed =
+    now !== undefined &&
+    row.status === 'pending-approval' &&
+    Boolean(row.approval_expires_at) &&
+    toDate(row.approval_expires_at!).getTime() <= now.getTime();
   return {
     id: row.id,
     entityRef: row.entity_ref,
@@ -152,7 +162,7 @@ export function rowToRelease(row: ReleaseRow): Release {
       ...(row.artifact_version ? { version: row.artifact_version } : {}),
       digest: row.digest,
     },
-    status: row.status as ReleaseStatus,
+    status: lapsed ? 'expired' : (row.status as ReleaseStatus),
     migrationStatus: row.migration_status as MigrationStatus,
     actor: row.actor,
     ...(row.reason ? { reason: row.reason } : {}),

@@ -58,7 +58,7 @@ export async function rollbackRelease(options: {
   if (head.release_id && !rows.some(row => row.id === head.release_id)) {
     rows.push(await tx(TABLE).where({ id: head.release_id }).first());
   }
-  const history = rows.map(rowToRelease);
+  const history = rows.map(row => rowToRelease(row));
   const current = history.find(r => r.id === head.release_id) ?? null;
   const target = findRollbackTarget({ history, active: current });
   if (!current || !target) {

@@ -26,6 +26,9 @@ export const RELEASE_STATUSES: ReleaseStatus[] = [
   'failed',
   'rolled-back',
   'superseded',
+  'rejected',
+  'withdrawn',
+  'expired',
 ];
 
 /** How far back the history reaches, by its `?since=` value. */

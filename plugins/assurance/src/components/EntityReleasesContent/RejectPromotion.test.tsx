@@ -129,14 +129,14 @@ describe('Reject and withdraw', () => {
         items: [
           {
             ...rejected,
-            approvalExpiresAt: new Date(Date.now() - 60_000).toISOString(),
+            status: 'rejected' as const,
             rejectedBy: 'user:default/bob',
             rejectionReason: 'Staging rolled back',
           },
           {
             ...rejected,
             id: 'rel-withdrawn',
-            approvalExpiresAt: new Date(Date.now() - 60_000).toISOString(),
+            status: 'withdrawn' as const,
             rejectedBy: 'user:default/alice',
             rejectionReason: 'Wrong build',
           },

@@ -208,7 +208,7 @@ describe('Release history', () => {
   it('says which requests lapsed without an approval', async () => {
     const lapsed = release({
       id: 'rel-lapsed',
-      status: 'pending-approval',
+      status: 'expired',
       approvalExpiresAt: new Date(Date.now() - 60_000).toISOString(),
     });
     const waiting = release({
@@ -226,6 +226,10 @@ describe('Release history', () => {
     const [first, second] = within(history).getAllByRole('row').slice(1);
     expect(within(first).queryByText(/Approval lapsed/)).toBeNull();
     expect(within(second).getByText(/Approval lapsed/)).toBeInTheDocument();
+    expect(within(second).getByText('Expired')).toBeInTheDocument();
+    expect(within(second).getByText(/^asked by/)).toBeInTheDocument();
+    // A request that never deployed has no migrations to speak of.
+    expect(within(second).queryByText('No migrations')).toBeNull();
   });
 
   it('says when no release matches the filters, and keeps them', async () => {
@@ -277,5 +281,20 @@ describe('Release history', () => {
     expect(
       screen.queryByRole('button', { name: 'Load older releases' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('counts only the loaded releases in its pager while older ones wait', async () => {
+    const page = Array.from({ length: 25 }, (_, i) =>
+      release({ id: `rel-${i}`, reason: `Release ${i}` }),
+    );
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(async () => ({ items: page, nextCursor: 'c1' })),
+    });
+    await renderReleases(api);
+
+    expect(
+      await screen.findAllByText('1-20 of the newest 25'),
+    ).not.toHaveLength(0);
   });
 });

@@ -62,7 +62,10 @@ export const ReleaseHistory = (props: {
       {history.error && <ResponseErrorPanel error={history.error} />}
       {history.value && !history.error && (
         <>
-          <ReleaseHistoryTable releases={history.value} />
+          <ReleaseHistoryTable
+            releases={history.value}
+            partial={history.hasMore}
+          />
           {history.hasMore && history.loadMore && (
             <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>
               <Button

@@ -16,7 +16,7 @@
 
 import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { Release, sameActor } from '@real-app-forever/plugin-assurance-common';
+import { Release } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatDigest } from '../../utils/format';
@@ -26,6 +26,7 @@ import { ActorName } from '../ActorName';
 import {
   MigrationStatusChip,
   ReleaseStatusChip,
+  isUndeployedRequest,
   releaseVersion,
 } from './releaseLabels';
 
@@ -65,26 +66,27 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
         <>
           <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
             <ReleaseStatusChip status={release.status} />
-            <MigrationStatusChip status={release.migrationStatus} />
+            {!isUndeployedRequest(release) && (
+              <MigrationStatusChip status={release.migrationStatus} />
+            )}
           </Box>
           {release.rollbackOf && (
             <Typography variant="caption" component="div">
               {`Rollback of ${describeRolledBack(release.rollbackOf, byId)}`}
             </Typography>
           )}
-          {hasLapsed(release) && (
+          {release.status === 'expired' && release.approvalExpiresAt && (
             <Typography
               variant="caption"
               component="div"
               data-approval-lapsed="true"
             >
-              Approval lapsed{' '}
-              <RelativeTime value={release.approvalExpiresAt!} />
+              Approval lapsed <RelativeTime value={release.approvalExpiresAt} />
             </Typography>
           )}
           {release.rejectedBy && (
             <Typography variant="caption" component="div">
-              {sameActor(release.rejectedBy, release.actor)
+              {release.status === 'withdrawn'
                 ? 'Withdrawn by '
                 : 'Rejected by '}
               <ActorName actor={release.rejectedBy} />
@@ -95,7 +97,7 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
       ),
     },
     {
-      title: 'Deployed',
+      title: 'When',
       cellStyle: nowrap,
       render: release => (
         <>
@@ -103,7 +105,7 @@ function createColumns(byId: Map<string, Release>): TableColumn<Release>[] {
             <RelativeTime value={release.createdAt} />
           </Typography>
           <Typography variant="caption" component="div">
-            {release.approvedBy ? 'requested by ' : 'by '}
+            {describeActorRole(release)}
             <ActorName actor={release.actor} />
           </Typography>
           {release.approvedBy && (
@@ -150,8 +152,15 @@ export function sortNewestFirst(releases: Release[]): Release[] {
     .map(({ release }) => release);
 }
 
-/** The release history across environments, newest first. */
-export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
+/**
+ * The release history across environments, newest first. With `partial`
+ * (older releases not loaded yet) its pager counts only the loaded ones,
+ * and says so.
+ */
+export const ReleaseHistoryTable = (props: {
+  releases: Release[];
+  partial?: boolean;
+}) => {
   const data = useMemo(() => sortNewestFirst(props.releases), [props.releases]);
   const columns = useMemo(
     () => createColumns(new Map(props.releases.map(r => [r.id, r]))),
@@ -166,6 +175,15 @@ export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
           <Typography variant="body2" style={{ padding: 16 }}>
             No releases match these filters.
           </Typography>
+        }
+        localization={
+          props.partial
+            ? {
+                pagination: {
+                  labelDisplayedRows: '{from}-{to} of the newest {count}',
+                },
+              }
+            : undefined
         }
         options={{
           paging: data.length > PAGE_SIZE,
@@ -183,16 +201,14 @@ export const ReleaseHistoryTable = (props: { releases: Release[] }) => {
 };
 
 /**
- * A request nobody approved in time keeps its status; it can no longer be
- * approved, which the history says.
+ * How the release's actor comes in: a request that was never deployed was
+ * asked for, an approved one requested, anything else deployed.
  */
-function hasLapsed(release: Release): boolean {
-  return (
-    release.status === 'pending-approval' &&
-    !release.rejectedBy &&
-    release.approvalExpiresAt !== undefined &&
-    Date.parse(release.approvalExpiresAt) <= Date.now()
-  );
+function describeActorRole(release: Release): string {
+  if (isUndeployedRequest(release)) {
+    return 'asked by ';
+  }
+  return release.approvedBy ? 'requested by ' : 'by ';
 }
 
 /** "1.4.2 in prod" when the release is in view, else its short id. */

@@ -30,6 +30,9 @@ const STATUS_LABELS: Record<ReleaseStatus, string> = {
   failed: 'Failed',
   'rolled-back': 'Rolled back',
   superseded: 'Superseded',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
 };
 
 const STATUS_COLORS: Partial<Record<ReleaseStatus, 'primary' | 'secondary'>> = {
@@ -45,6 +48,30 @@ const MIGRATION_LABELS: Record<MigrationStatus, string> = {
   failed: 'Migrations failed',
   'rolled-back': 'Migrations rolled back',
 };
+
+const NEVER_DEPLOYED: ReadonlySet<ReleaseStatus> = new Set<ReleaseStatus>([
+  'pending-approval',
+  'rejected',
+  'withdrawn',
+  'expired',
+]);
+
+/**
+ * Whether the release is a promotion request that has not been deployed:
+ * waiting for approval, or ended without it.
+ */
+export function isUndeployedRequest(release: Release): boolean {
+  return NEVER_DEPLOYED.has(release.status);
+}
+
+/**
+ * The digest the environment runs successfully, if any: promoting it
+ * again is refused.
+ */
+export function runningDigest(environment: EnvironmentState) {
+  const active = environment.activeRelease;
+  return active?.status === 'succeeded' ? active.artifact.digest : undefined;
+}
 
 /** The label of a release status, e.g. "Rolled back". */
 export function releaseStatusLabel(status: ReleaseStatus): string {
