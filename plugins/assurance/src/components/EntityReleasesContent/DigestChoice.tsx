@@ -19,7 +19,6 @@ import type { Release } from '@real-app-forever/plugin-assurance-common';
 import TextField from '@material-ui/core/TextField';
 import { useArtifacts } from '../../hooks';
 import { describeArtifact } from '../../utils/format';
-import { describeRelease } from './releaseLabels';
 
 /** The select's value for "type a digest". */
 const TYPED = 'typed';
@@ -31,15 +30,18 @@ export function isDigest(value: string): boolean {
 
 /**
  * Chooses the digest to promote: what runs in the previous environment,
- * one of the entity's artifacts, or a typed digest.
+ * one of the entity's artifacts, or a typed digest. What already runs in
+ * the target environment is shown but cannot be chosen.
  */
 export const DigestChoice = (props: {
   entityRef: string;
   candidate?: { environment: string; release: Release };
+  /** The digest the target environment already runs successfully. */
+  runningHere?: string;
   value: string;
   onChange: (digest: string) => void;
 }) => {
-  const { entityRef, candidate, value, onChange } = props;
+  const { entityRef, candidate, runningHere, value, onChange } = props;
   const { value: artifacts = [] } = useArtifacts({ entityRef });
   const [typing, setTyping] = useState(false);
   const candidateDigest = candidate?.release.artifact.digest;
@@ -75,14 +77,20 @@ export const DigestChoice = (props: {
         {!candidate && <option value="">Choose an artifact</option>}
         {candidate && (
           <option value={candidate.release.artifact.digest}>
-            {`${describeRelease(candidate.release)}, running in ${
+            {`${describeArtifact(candidate.release.artifact)}, running in ${
               candidate.environment
             }`}
           </option>
         )}
         {others.map(artifact => (
-          <option key={artifact.digest} value={artifact.digest}>
-            {describeArtifact(artifact)}
+          <option
+            key={artifact.digest}
+            value={artifact.digest}
+            disabled={artifact.digest === runningHere}
+          >
+            {artifact.digest === runningHere
+              ? `${describeArtifact(artifact)}, already runs here`
+              : describeArtifact(artifact)}
           </option>
         ))}
         <option value={TYPED}>Another digest…</option>

@@ -33,6 +33,7 @@ import { MarkFailedDialog } from './MarkFailedDialog';
 import { PromoteDialog, PromotionTarget } from './PromoteDialog';
 import { RejectPromotionDialog } from './RejectPromotionDialog';
 import { RollbackDialog } from './RollbackDialog';
+import { runningDigest } from './releaseLabels';
 
 /**
  * One card per environment, in promotion order, with the promote, approve,
@@ -151,13 +152,18 @@ function columnsPerCard(count: number): GridSize {
   return Math.max(3, Math.floor(12 / Math.max(count, 1))) as GridSize;
 }
 
-/** The environment, and what runs in the one before it, if anything. */
+/**
+ * The environment, and what runs in the one before it when that is
+ * something to promote: not what already runs here.
+ */
 function promotionTarget(
   environment: EnvironmentState,
   previous?: EnvironmentState,
 ): PromotionTarget {
   const release = previous?.activeRelease;
-  return release && previous
+  return release &&
+    previous &&
+    release.artifact.digest !== runningDigest(environment)
     ? { environment, candidate: { environment: previous.name, release } }
     : { environment };
 }

@@ -115,6 +115,7 @@ describe('Promote', () => {
       listReleases: jest.fn(async () => ({ items: [release()] })),
       listArtifacts: jest.fn(async () => [
         { digest: OLD_DIGEST, name: 'payments', version: '1.4.1' },
+        { digest: DEV_DIGEST, name: 'payments', version: '1.5.0' },
       ]) as any,
       promote: jest.fn(async () => {
         throw await forbidden('You may not promote to dev');
@@ -127,6 +128,12 @@ describe('Promote', () => {
     expect(promote).toBeDisabled();
     const artifact = within(dialog).getByLabelText('Artifact');
     await within(dialog).findByRole('option', { name: /payments 1\.4\.1/ });
+    // What dev already runs cannot be promoted there again.
+    expect(
+      within(dialog).getByRole('option', {
+        name: /payments 1\.5\.0 .*, already runs here/,
+      }),
+    ).toBeDisabled();
     await userEvent.selectOptions(artifact, 'Another digest…');
     await fill(within(dialog).getByLabelText(/^Digest/), 'latest');
     expect(promote).toBeDisabled();
