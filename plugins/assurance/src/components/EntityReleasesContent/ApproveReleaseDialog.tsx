@@ -16,6 +16,7 @@
 
 import type { Release } from '@real-app-forever/plugin-assurance-common';
 import DialogContentText from '@material-ui/core/DialogContentText';
+import { ActorName } from '../ActorName';
 import { RelativeTime } from '../RelativeTime';
 import { ConfirmReleaseDialog } from './ConfirmReleaseDialog';
 import { describeRelease } from './releaseLabels';
@@ -47,7 +48,8 @@ export const ApproveReleaseDialog = (props: {
           <p>
             {`Deploy ${describeRelease(release)} to ${
               release.environment
-            }, as ${release.actor} asked `}
+            }, as `}
+            <ActorName actor={release.actor} /> asked{' '}
             <RelativeTime value={release.createdAt} />.
           </p>
           <p>

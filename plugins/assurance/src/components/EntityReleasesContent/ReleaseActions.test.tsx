@@ -75,7 +75,7 @@ describe('Approve and roll back', () => {
       'Approve promotion of 1.5.0 to prod',
     );
     expect(dialog).toHaveTextContent(
-      'Deploy 1.5.0 (sha256:efefefefefef…) to prod, as user:default/alice asked',
+      'Deploy 1.5.0 (sha256:efefefefefef…) to prod, as alice asked',
     );
     expect(dialog).toHaveTextContent('Why: Ship the refund fix');
     await userEvent.click(
