@@ -155,7 +155,12 @@ export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map(issue => {
       const path = issue.path.join('.');
-      return path && !issue.message.startsWith(path)
+      // A message that already names its field (or the list an item is
+      // in, as `status` for `status.0`) needs no path in front.
+      const field = String(issue.path[0] ?? '');
+      return path &&
+        !issue.message.startsWith(path) &&
+        !issue.message.startsWith(`${field} `)
         ? `${path}: ${issue.message}`
         : issue.message;
     })
