@@ -27,6 +27,7 @@ import {
   DIGEST_B,
   ENTITY,
   NOW,
+  analysis,
   bom,
   effectivePolicy,
   override,
@@ -241,8 +242,22 @@ describe('evaluateGates', () => {
         'missing',
       ]);
       expect(result.gates[2].reason).toBe(
-        'None of the junit or tap evidence uploaded for this entity is for this gate.',
+        'None of the junit or tap evidence uploaded for this entity is for this gate: it counts for Integration tests.',
       );
+    });
+
+    it('says which gate a report left aside counts for', () => {
+      const eslintSarif = record(analysis(2, { tools: ['ESLint'] }), {
+        format: 'sarif',
+      });
+      const result = evaluate([eslintSarif], {
+        requiredGates: ['static-analysis'],
+      });
+      expect(result.gates[0]).toMatchObject({
+        status: 'missing',
+        reason:
+          'None of the sarif evidence uploaded for this entity is for this gate: it counts for Lint.',
+      });
     });
 
     it("uses the policy's suite pattern, also to keep unit tests apart", () => {

@@ -68,6 +68,7 @@ export function evaluateGates(options: {
     const result = evaluateGate({
       gateId,
       gate: options.gates.get(gateId),
+      gates: options.gates,
       evidence,
       settingsByGate,
       policy,
@@ -115,6 +116,7 @@ export function settingsOf(
 function evaluateGate(options: {
   gateId: string;
   gate: GateDefinition | undefined;
+  gates: ReadonlyMap<string, GateDefinition>;
   evidence: EvidenceRecord[];
   settingsByGate: Record<string, GateSettings>;
   policy: EffectivePolicy;
@@ -163,7 +165,11 @@ function evaluateGate(options: {
     return missing(
       ofFormats.length === 0
         ? `No ${what} has been uploaded ${where}.`
-        : `None of the ${what} uploaded ${where} is for this gate.`,
+        : `None of the ${what} uploaded ${where} is for this gate${countsFor({
+            ...options,
+            gate,
+            evidence: ofFormats,
+          })}.`,
     );
   }
 
@@ -293,4 +299,31 @@ function newestExecution(evidence: EvidenceRecord[]): EvidenceRecord[] {
     return sorted.slice(0, 1);
   }
   return sorted.filter(e => e.executionId === newest.executionId);
+}
+
+/**
+ * ": it counts for Lint" when other gates pick the evidence a gate left
+ * aside (a linter's SARIF is not static analysis), else nothing.
+ */
+function countsFor(options: {
+  gate: GateDefinition;
+  gates: ReadonlyMap<string, GateDefinition>;
+  evidence: EvidenceRecord[];
+  settingsByGate: Record<string, GateSettings>;
+}): string {
+  const { gate, evidence, settingsByGate } = options;
+  const others = [...options.gates.values()].filter(other => {
+    const ofFormats = evidence.filter(e => other.formats.includes(e.format));
+    return (
+      other.id !== gate.id &&
+      ofFormats.length > 0 &&
+      (!other.select ||
+        other.select(ofFormats, settingsByGate[other.id] ?? {}, {
+          settingsByGate,
+        }).length > 0)
+    );
+  });
+  return others.length > 0
+    ? `: it counts for ${others.map(other => other.title).join(' or ')}`
+    : '';
 }
