@@ -103,7 +103,7 @@ describe('example releases', () => {
       exampleBuildArtifact(
         real,
         'component:default/checkout-web',
-        'build-2210',
+        'build-9999',
       ),
     ).toBeUndefined();
   });
