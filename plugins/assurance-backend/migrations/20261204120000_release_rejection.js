@@ -18,9 +18,9 @@
 
 /**
  * A promotion request can be rejected (by an approver) or withdrawn (by
- * its requester): who ended it and why. Its status says which
- * (`rejected`, `withdrawn`), as `expired` says that nobody approved it in
- * time.
+ * its requester): who ended it and why. The request keeps its
+ * `pending-approval` status, like one that lapsed, with its approval
+ * deadline moved to the moment it was ended.
  *
  * @param {import('knex').Knex} knex
  */

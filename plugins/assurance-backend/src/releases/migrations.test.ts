@@ -46,6 +46,10 @@ describe.each(databases.eachSupportedId())('release migrations on %p', id => {
 
     await knex.migrate.down({
       directory,
+      name: '20261204170000_release_request_end_states.js',
+    });
+    await knex.migrate.down({
+      directory,
       name: '20261204120000_release_rejection.js',
     });
     expect(await rejectionColumn()).toBe(false);
@@ -70,5 +74,52 @@ describe.each(databases.eachSupportedId())('release migrations on %p', id => {
     expect(await knex.schema.hasTable('assurance_release_evidence')).toBe(true);
     expect(await lapseColumn()).toBe(true);
     expect(await rejectionColumn()).toBe(true);
+  });
+
+  it('gives requests that ended without a deploy their own status', async () => {
+    const knex = await databases.init(id);
+    await knex.migrate.latest({ directory });
+    await knex.migrate.down({
+      directory,
+      name: '20261204170000_release_request_end_states.js',
+    });
+    const at = new Date('2026-12-03T12:00:00.000Z');
+    const request = (name: string, fields: object) => ({
+      id: `00000000-0000-4000-8000-00000000000${name}`,
+      entity_ref: 'component:default/shop',
+      environment: 'prod',
+      artifact_name: 'shop',
+      digest: `sha256:${name.repeat(64)}`,
+      status: 'pending-approval',
+      migration_status: 'none',
+      actor: 'user:default/Ada',
+      created_at: at,
+      updated_at: at,
+      approval_expires_at: at,
+      ...fields,
+    });
+    await knex('assurance_releases').insert([
+      request('1', { rejected_by: 'user:default/bob' }),
+      request('2', { rejected_by: 'user:default/ada' }),
+      request('3', { approval_lapse_notified_at: at }),
+      request('4', { approval_expires_at: new Date('2026-12-10T12:00:00Z') }),
+    ]);
+    const statuses = async () =>
+      (await knex('assurance_releases').orderBy('id').select('status')).map(
+        row => row.status,
+      );
+
+    await knex.migrate.latest({ directory });
+    expect(await statuses()).toEqual([
+      'rejected',
+      'withdrawn',
+      'expired',
+      'pending-approval',
+    ]);
+    await knex.migrate.down({
+      directory,
+      name: '20261204170000_release_request_end_states.js',
+    });
+    expect(await statuses()).toEqual(Array(4).fill('pending-approval'));
   });
 });
