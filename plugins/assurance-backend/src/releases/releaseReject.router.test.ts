@@ -65,6 +65,13 @@ describe.each(databases.eachSupportedId())(
       return asked.body.release.id;
     }
 
+    /** The history's releases in any of `status`, as Ada sees them. */
+    const history = (status: string) =>
+      request(app)
+        .get(`${entityPath}/releases`)
+        .query({ status })
+        .set('authorization', ada);
+
     const reject = (releaseId: string, as: string, body: object) =>
       request(app)
         .post(`/v1/releases/${releaseId}/reject`)
@@ -100,11 +107,6 @@ describe.each(databases.eachSupportedId())(
         .get(`${entityPath}/environments`)
         .set('authorization', ada);
       expect(envs.body.environments[2].pendingApprovals).toEqual([]);
-      const history = (status: string) =>
-        request(app)
-          .get(`${entityPath}/releases`)
-          .query({ status })
-          .set('authorization', ada);
       expect((await history('pending-approval')).body.items).toEqual([]);
       expect(
         (await history('rejected')).body.items.map((r: any) => r.id),
@@ -167,11 +169,6 @@ describe.each(databases.eachSupportedId())(
       const releaseId = await askForProd();
       clock = new Date(clock.getTime() + 8 * 24 * 3600_000);
 
-      const history = (status: string) =>
-        request(app)
-          .get(`${entityPath}/releases`)
-          .query({ status })
-          .set('authorization', ada);
       expect((await history('pending-approval')).body.items).toEqual([]);
       const [expired] = (await history('expired')).body.items;
       expect(expired).toMatchObject({ id: releaseId, status: 'expired' });
