@@ -23,7 +23,9 @@ import {
   GateSettings,
 } from '@real-app-forever/plugin-assurance-common';
 import { GateDefinition } from '@real-app-forever/plugin-assurance-node';
+import { applyOverride } from './applyOverride';
 import { isLinkedTo, shortDigest } from './digests';
+import { newestDeclaredDigest, newestExecution } from './newestEvidence';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -219,86 +221,6 @@ function evaluateGate(options: {
     evidenceUploadedAt: newest.uploadedAt,
     evaluatedAt,
   };
-}
-
-/**
- * Turns a gate that did not pass into `overridden` when an approved,
- * unexpired override of the same gate applies: one without a digest, or
- * one for the artifact under evaluation. The latest-expiring one wins.
- */
-function applyOverride(options: {
-  result: GateResult;
-  overrides: GateOverride[];
-  entityRef: string;
-  digest?: string;
-  now: Date;
-}): GateResult {
-  const { result, digest, now } = options;
-  if (result.status === 'passed' || result.status === 'overridden') {
-    return result;
-  }
-  const [override] = options.overrides
-    .filter(
-      o =>
-        o.status === 'approved' &&
-        o.gateId === result.id &&
-        o.entityRef.toLocaleLowerCase('en-US') ===
-          options.entityRef.toLocaleLowerCase('en-US') &&
-        Date.parse(o.expiresAt) > now.getTime() &&
-        (!o.digest || o.digest.toLocaleLowerCase('en-US') === digest),
-    )
-    .sort((a, b) => Date.parse(b.expiresAt) - Date.parse(a.expiresAt));
-  if (!override) {
-    return result;
-  }
-  const approvedBy = override.decidedBy ?? 'an approver';
-  return {
-    ...result,
-    status: 'overridden',
-    reason: `Waived until ${override.expiresAt
-      .slice(0, 16)
-      .replace(
-        'T',
-        ' ',
-      )} UTC by an override approved by ${approvedBy}. Without it: ${
-      result.reason
-    }`,
-    override: {
-      id: override.id,
-      underlyingStatus: result.status,
-      reason: override.reason,
-      requestedBy: override.requestedBy,
-      approvedBy,
-      expiresAt: override.expiresAt,
-    },
-  };
-}
-
-/** The digest declared by the newest evidence that declares one. */
-function newestDeclaredDigest(evidence: EvidenceRecord[]): string | undefined {
-  return sortNewestFirst(
-    evidence.filter(e => e.digest),
-  )[0]?.digest?.toLocaleLowerCase('en-US');
-}
-
-function sortNewestFirst(evidence: EvidenceRecord[]): EvidenceRecord[] {
-  return [...evidence].sort(
-    (a, b) =>
-      b.uploadedAt.localeCompare(a.uploadedAt) || b.id.localeCompare(a.id),
-  );
-}
-
-/**
- * The newest record and the others from its execution, newest first. A
- * record without an execution id stands alone.
- */
-function newestExecution(evidence: EvidenceRecord[]): EvidenceRecord[] {
-  const sorted = sortNewestFirst(evidence);
-  const newest = sorted[0];
-  if (!newest?.executionId) {
-    return sorted.slice(0, 1);
-  }
-  return sorted.filter(e => e.executionId === newest.executionId);
 }
 
 /**
