@@ -97,6 +97,26 @@ export function handleReleaseRequest(
     send(res, 201, release(json));
     return;
   }
+  const reject = path.match(
+    /^\/api\/assurance\/v1\/releases\/([^/]+)\/reject$/,
+  );
+  if (method === 'POST' && reject) {
+    const id = decodeURIComponent(reject[1]);
+    if (id === FAKE_RELEASE_ID) {
+      send(
+        res,
+        200,
+        release({
+          status: 'withdrawn',
+          rejectedBy: 'ci',
+          rejectionReason: json.reason,
+        }),
+      );
+    } else {
+      fail(res, 409, `Release ${id} is not a pending approval any more`);
+    }
+    return;
+  }
   if (method === 'PATCH' && path.startsWith('/api/assurance/v1/releases/')) {
     const id = decodeURIComponent(path.split('/').pop() ?? '');
     if (id !== FAKE_RELEASE_ID) {

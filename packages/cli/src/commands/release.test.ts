@@ -289,4 +289,50 @@ describe('assurance release', () => {
       expect(result.stderr).toContain('404 Not Found: No release nope');
     });
   });
+
+  describe('withdraw', () => {
+    it('ends the request with its reason and prints the new status', async () => {
+      const result = await runCli(
+        [
+          'release',
+          'withdraw',
+          '--id',
+          FAKE_RELEASE_ID,
+          '--reason',
+          'superseded by build 42',
+        ],
+        { env },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const [request] = backend.requests;
+      expect(request.method).toBe('POST');
+      expect(request.url).toBe(
+        `/api/assurance/v1/releases/${FAKE_RELEASE_ID}/reject`,
+      );
+      expect(request.json).toEqual({ reason: 'superseded by build 42' });
+      expect(result.stdout).toContain(
+        `Ended release ${FAKE_RELEASE_ID}: withdrawn`,
+      );
+    });
+
+    it('exits 2 without a reason, before any request', async () => {
+      const result = await runCli(
+        ['release', 'withdraw', '--id', FAKE_RELEASE_ID, '--reason', ' '],
+        { env },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('reason is required');
+      expect(backend.requests).toHaveLength(0);
+    });
+
+    it('explains a request that was decided already (exit 1)', async () => {
+      const result = await runCli(
+        ['release', 'withdraw', '--id', 'rel-9', '--reason', 'stale'],
+        { env },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('409 Conflict');
+    });
+  });
 });

@@ -17,6 +17,7 @@
 import {
   Release,
   describeZodError,
+  rejectPromotionSchema,
   releaseRecordSchema,
   releaseUpdateSchema,
 } from '@real-app-forever/plugin-assurance-common';
@@ -49,6 +50,11 @@ interface UpdateOptions extends ConnectionOptions {
   id: string;
   status?: string;
   migrationStatus?: string;
+}
+
+interface WithdrawOptions extends ConnectionOptions {
+  id: string;
+  reason: string;
 }
 
 export function registerReleaseCommand(
@@ -114,6 +120,21 @@ export function registerReleaseCommand(
   ).action(async (options: UpdateOptions) => {
     context.setExitCode(await update(options, context));
   });
+
+  withConnectionOptions(
+    release
+      .command('withdraw')
+      .description(
+        'Withdraw a promotion request still waiting for approval, e.g. one superseded by a newer build',
+      )
+      .requiredOption(
+        '--id <id>',
+        'the release id of the request (promote --json prints it)',
+      )
+      .requiredOption('--reason <text>', 'why the request stops'),
+  ).action(async (options: WithdrawOptions) => {
+    context.setExitCode(await withdraw(options, context));
+  });
 }
 
 /** `--evidence a,b --evidence c`: every id given, in order. */
@@ -167,10 +188,7 @@ async function update(
   options: UpdateOptions,
   context: CommandContext,
 ): Promise<number> {
-  const id = options.id.trim();
-  if (!id) {
-    throw new UsageError('--id must not be empty');
-  }
+  const id = requireId(options.id);
   const parsed = releaseUpdateSchema.safeParse({
     status: options.status,
     migrationStatus: options.migrationStatus,
@@ -182,6 +200,29 @@ async function update(
   const release = await api.updateRelease({ id, body: parsed.data });
   printRelease(release, options, context, 'Updated');
   return 0;
+}
+
+async function withdraw(
+  options: WithdrawOptions,
+  context: CommandContext,
+): Promise<number> {
+  const id = requireId(options.id);
+  const parsed = rejectPromotionSchema.safeParse({ reason: options.reason });
+  if (!parsed.success) {
+    throw new UsageError(describeZodError(parsed.error));
+  }
+  const api = createCliApi(options, context);
+  const release = await api.rejectRelease({ id, body: parsed.data });
+  printRelease(release, options, context, 'Ended');
+  return 0;
+}
+
+function requireId(value: string): string {
+  const id = value.trim();
+  if (!id) {
+    throw new UsageError('--id must not be empty');
+  }
+  return id;
 }
 
 function printRelease(

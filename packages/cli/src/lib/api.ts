@@ -143,6 +143,23 @@ export class CliApi {
   }
 
   /**
+   * `POST /v1/releases/{id}/reject`: ends a promotion request waiting for
+   * approval; the backend makes it `withdrawn` when the caller asked for
+   * it, else `rejected` (which needs the right to approve).
+   */
+  async rejectRelease(options: {
+    id: string;
+    body: Record<string, unknown>;
+  }): Promise<Release> {
+    return (await this.#sendJson({
+      method: 'POST',
+      path: `/v1/releases/${encodeURIComponent(options.id)}/reject`,
+      body: options.body,
+      okStatuses: [200],
+    })) as Release;
+  }
+
+  /**
    * `POST …/environments/{env}/promotions`. The backend answers 201
    * promoted, 202 pending-approval or 200 refused: all three are decisions.
    */
