@@ -152,7 +152,7 @@ export class ReleaseService {
     const waiting = pending.find(r => r.artifact.digest === request.digest);
     if (waiting) {
       throw new ConflictError(
-        `${request.digest} already waits for approval in ${environment} (release ${waiting.id}, asked by ${waiting.actor}); approve that request instead`,
+        `${request.digest} already waits for approval in ${environment} (release ${waiting.id}, asked by ${waiting.actor}): an approver decides it, or its requester withdraws it first`,
       );
     }
   }

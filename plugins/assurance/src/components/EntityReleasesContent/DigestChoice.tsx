@@ -30,18 +30,19 @@ export function isDigest(value: string): boolean {
 
 /**
  * Chooses the digest to promote: what runs in the previous environment,
- * one of the entity's artifacts, or a typed digest. What already runs in
- * the target environment is shown but cannot be chosen.
+ * one of the entity's artifacts, or a typed digest. What already runs or
+ * waits for approval in the target environment is shown, with why, but
+ * cannot be chosen.
  */
 export const DigestChoice = (props: {
   entityRef: string;
   candidate?: { environment: string; release: Release };
-  /** The digest the target environment already runs successfully. */
-  runningHere?: string;
+  /** Digests the target environment refuses, with why. */
+  unavailable?: ReadonlyMap<string, string>;
   value: string;
   onChange: (digest: string) => void;
 }) => {
-  const { entityRef, candidate, runningHere, value, onChange } = props;
+  const { entityRef, candidate, unavailable, value, onChange } = props;
   const { value: artifacts = [] } = useArtifacts({ entityRef });
   const [typing, setTyping] = useState(false);
   const candidateDigest = candidate?.release.artifact.digest;
@@ -82,17 +83,20 @@ export const DigestChoice = (props: {
             }`}
           </option>
         )}
-        {others.map(artifact => (
-          <option
-            key={artifact.digest}
-            value={artifact.digest}
-            disabled={artifact.digest === runningHere}
-          >
-            {artifact.digest === runningHere
-              ? `${describeArtifact(artifact)}, already runs here`
-              : describeArtifact(artifact)}
-          </option>
-        ))}
+        {others.map(artifact => {
+          const why = unavailable?.get(artifact.digest);
+          return (
+            <option
+              key={artifact.digest}
+              value={artifact.digest}
+              disabled={Boolean(why)}
+            >
+              {why
+                ? `${describeArtifact(artifact)}, ${why}`
+                : describeArtifact(artifact)}
+            </option>
+          );
+        })}
         <option value={TYPED}>Another digest…</option>
       </TextField>
       {typing && (

@@ -33,7 +33,7 @@ import { MarkFailedDialog } from './MarkFailedDialog';
 import { PromoteDialog, PromotionTarget } from './PromoteDialog';
 import { RejectPromotionDialog } from './RejectPromotionDialog';
 import { RollbackDialog } from './RollbackDialog';
-import { runningDigest } from './releaseLabels';
+import { unavailableDigests } from './releaseLabels';
 
 /**
  * One card per environment, in promotion order, with the promote, approve,
@@ -154,7 +154,7 @@ function columnsPerCard(count: number): GridSize {
 
 /**
  * The environment, and what runs in the one before it when that is
- * something to promote: not what already runs here.
+ * something to promote: not what already runs or waits here.
  */
 function promotionTarget(
   environment: EnvironmentState,
@@ -163,7 +163,7 @@ function promotionTarget(
   const release = previous?.activeRelease;
   return release &&
     previous &&
-    release.artifact.digest !== runningDigest(environment)
+    !unavailableDigests(environment).has(release.artifact.digest)
     ? { environment, candidate: { environment: previous.name, release } }
     : { environment };
 }

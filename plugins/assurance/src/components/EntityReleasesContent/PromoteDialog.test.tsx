@@ -77,6 +77,28 @@ describe('Promote', () => {
     await waitFor(() => expect(api.listEnvironments).toHaveBeenCalledTimes(2));
   });
 
+  it('offers no digest that already waits for approval there', async () => {
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () =>
+        twoEnvironments({ pending: [pendingPromotion('user:default/bob')] }),
+      ),
+      listReleases: jest.fn(async () => ({ items: [release()] })),
+      listArtifacts: jest.fn(async () => [
+        { digest: DEV_DIGEST, name: 'payments', version: '1.5.0' },
+      ]) as any,
+    });
+    await renderReleases(api);
+
+    const dialog = await openDialog('Environment prod', 'Promote to prod');
+    const option = await within(dialog).findByRole('option', {
+      name: /payments 1\.5\.0 .*, waits for approval here/,
+    });
+    expect(option).toBeDisabled();
+    expect(within(dialog).getByLabelText('Artifact')).toHaveDisplayValue(
+      'Choose an artifact',
+    );
+  });
+
   it('says who must approve a promotion that waits for approval', async () => {
     const api = mockAssuranceApi({
       listEnvironments: jest.fn(async () => twoEnvironments()),

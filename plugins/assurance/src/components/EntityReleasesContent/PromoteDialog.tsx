@@ -29,7 +29,7 @@ import TextField from '@material-ui/core/TextField';
 import { ActionError } from './ActionError';
 import { DigestChoice, isDigest } from './DigestChoice';
 import { PromotionDecisionView } from './PromotionDecisionView';
-import { describeRule, runningDigest } from './releaseLabels';
+import { describeRule, unavailableDigests } from './releaseLabels';
 import { SubjectDialog } from './SubjectDialog';
 
 const TITLE_ID = 'assurance-promote-title';
@@ -144,7 +144,7 @@ function PromoteContent(props: {
             <DigestChoice
               entityRef={entityRef}
               candidate={candidate}
-              runningHere={runningDigest(environment)}
+              unavailable={unavailableDigests(environment)}
               value={digest}
               onChange={chosen => {
                 setDigest(chosen);

@@ -55,7 +55,7 @@ export const PromotionDecisionView = (props: {
       <Alert severity="info" data-decision="pending-approval" style={WRAP}>
         <AlertTitle>Waiting for approval</AlertTitle>
         <Typography variant="body2">
-          {`${what} goes to ${environment} once someone other than you who may approve releases (assurance.release.approve) approves it on this tab.`}
+          {`${what} goes to ${environment} once someone other than you who may approve releases approves it on this tab.`}
         </Typography>
         <ReasonList reasons={reasons} />
         {release?.approvalExpiresAt && (

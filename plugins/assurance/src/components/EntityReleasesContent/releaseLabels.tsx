@@ -65,12 +65,21 @@ export function isUndeployedRequest(release: Release): boolean {
 }
 
 /**
- * The digest the environment runs successfully, if any: promoting it
- * again is refused.
+ * The digests a promotion into the environment would be refused for, each
+ * with why: what it runs successfully, and what waits for approval there.
  */
-export function runningDigest(environment: EnvironmentState) {
+export function unavailableDigests(
+  environment: EnvironmentState,
+): Map<string, string> {
+  const unavailable = new Map<string, string>();
+  for (const pending of environment.pendingApprovals) {
+    unavailable.set(pending.artifact.digest, 'waits for approval here');
+  }
   const active = environment.activeRelease;
-  return active?.status === 'succeeded' ? active.artifact.digest : undefined;
+  if (active?.status === 'succeeded') {
+    unavailable.set(active.artifact.digest, 'already runs here');
+  }
+  return unavailable;
 }
 
 /** The label of a release status, e.g. "Rolled back". */
