@@ -50,6 +50,8 @@ export function useReleaseHistory(options: {
     after?: string;
     items: Release[];
     nextCursor?: string;
+    /** Where in the whole list the page loaded last begins. */
+    lastFrom?: number;
   }>({ items: [] });
 
   const first = useAsyncRetry(async () => {
@@ -89,14 +91,15 @@ export function useReleaseHistory(options: {
       ...page.query,
       cursor: nextCursor,
     });
-    setOlder(previous => ({
-      after: pageKey,
-      items: [
-        ...(previous.after === pageKey ? previous.items : []),
-        ...next.items,
-      ],
-      nextCursor: next.nextCursor,
-    }));
+    setOlder(previous => {
+      const before = previous.after === pageKey ? previous.items : [];
+      return {
+        after: pageKey,
+        items: [...before, ...next.items],
+        nextCursor: next.nextCursor,
+        lastFrom: page.items.length + before.length,
+      };
+    });
   }, [assuranceApi, page, pageKey, nextCursor]);
 
   const { retry } = first;
@@ -117,6 +120,8 @@ export function useReleaseHistory(options: {
     error: first.error,
     retry: reload,
     hasMore: Boolean(nextCursor),
+    /** The index of the first release `loadMore` added last, if any. */
+    olderFrom: more ? older.lastFrom : undefined,
     loadMore,
     loadingMore: moreState.loading,
     loadMoreError: moreState.error,

@@ -297,4 +297,39 @@ describe('Release history', () => {
       await screen.findAllByText('1-20 of the newest 25'),
     ).not.toHaveLength(0);
   });
+
+  it('opens on the first older release once they are loaded', async () => {
+    const newer = Array.from({ length: 25 }, (_, i) =>
+      release({
+        id: `rel-${i}`,
+        reason: `Newer ${i}`,
+        createdAt: '2026-06-01T00:00:00.000Z',
+      }),
+    );
+    const older = Array.from({ length: 5 }, (_, i) =>
+      release({
+        id: `rel-old-${i}`,
+        reason: `Older ${i}`,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    const api = mockAssuranceApi({
+      listEnvironments: jest.fn(async () => environments()),
+      listReleases: jest.fn(
+        async (options: { cursor?: string }): Promise<ReleasePage> =>
+          options.cursor ? { items: older } : { items: newer, nextCursor: 'c' },
+      ),
+    });
+    await renderReleases(api);
+    await screen.findAllByText('1-20 of the newest 25');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Load older releases' }),
+    );
+
+    const history = screen.getByTestId('release-history');
+    expect(await within(history).findByText('Older 0')).toBeInTheDocument();
+    expect(within(history).queryByText('Newer 0')).toBeNull();
+    expect(screen.getAllByText('21-30 of 30')).not.toHaveLength(0);
+  });
 });

@@ -38,6 +38,8 @@ export const ReleaseHistory = (props: {
     error?: Error;
     /** Older releases are left to fetch. */
     hasMore?: boolean;
+    /** Where the releases loaded last begin. */
+    olderFrom?: number;
     loadMore?: () => void;
     loadingMore?: boolean;
     loadMoreError?: Error;
@@ -65,6 +67,7 @@ export const ReleaseHistory = (props: {
           <ReleaseHistoryTable
             releases={history.value}
             partial={history.hasMore}
+            openAt={history.olderFrom}
           />
           {history.hasMore && history.loadMore && (
             <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import { Release } from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
@@ -160,8 +160,15 @@ export function sortNewestFirst(releases: Release[]): Release[] {
 export const ReleaseHistoryTable = (props: {
   releases: Release[];
   partial?: boolean;
+  /**
+   * The index of the first release of the page loaded last, to open the
+   * table on: after **Load older releases**, on the first older one.
+   */
+  openAt?: number;
 }) => {
   const data = useMemo(() => sortNewestFirst(props.releases), [props.releases]);
+  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const openAt = props.openAt ?? 0;
   const columns = useMemo(
     () => createColumns(new Map(props.releases.map(r => [r.id, r]))),
     [props.releases],
@@ -169,6 +176,9 @@ export const ReleaseHistoryTable = (props: {
   return (
     <div data-testid="release-history" style={{ overflowX: 'auto' }}>
       <Table<Release>
+        // The table reads its page once: a new key opens it anew.
+        key={openAt}
+        onRowsPerPageChange={setPageSize}
         columns={columns}
         data={data}
         emptyContent={
@@ -187,7 +197,8 @@ export const ReleaseHistoryTable = (props: {
         }
         options={{
           paging: data.length > PAGE_SIZE,
-          pageSize: PAGE_SIZE,
+          pageSize,
+          initialPage: Math.floor(openAt / pageSize),
           pageSizeOptions: [PAGE_SIZE, 50, 100],
           search: false,
           sorting: false,
