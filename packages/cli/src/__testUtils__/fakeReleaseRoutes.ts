@@ -113,7 +113,11 @@ export function handleReleaseRequest(
         }),
       );
     } else {
-      fail(res, 409, `Release ${id} is not a pending approval any more`);
+      fail(
+        res,
+        409,
+        `Release ${id} no longer waits for approval: it is withdrawn`,
+      );
     }
     return;
   }

@@ -123,7 +123,12 @@ export function createReleaseActionsRouter(options: {
         throw error;
       });
     if (!approved) {
-      throw await decidedConflict({ id: found.id, auditEvent });
+      throw await decidedConflict({
+        id: found.id,
+        auditEvent,
+        releases,
+        now: now(),
+      });
     }
     await auditEvent.success();
     await notifier.notifyBestEffort({
@@ -141,13 +146,22 @@ export function createReleaseActionsRouter(options: {
     const found = await requireRelease(req.params.id);
     const actor = access.actorOf(credentials);
     const own = sameActor(actor, found.actor);
-    await access.authorize({
-      permission: own
-        ? assuranceReleasePromotePermission
-        : assuranceReleaseApprovePermission,
-      entityRef: found.entityRef,
-      credentials,
-    });
+    await access
+      .authorize({
+        permission: own
+          ? assuranceReleasePromotePermission
+          : assuranceReleaseApprovePermission,
+        entityRef: found.entityRef,
+        credentials,
+      })
+      .catch(error => {
+        if (own || !(error instanceof NotAllowedError)) {
+          throw error;
+        }
+        throw new NotAllowedError(
+          `Only its requester (${found.actor}) may withdraw this request; rejecting it needs ${assuranceReleaseApprovePermission.name} on ${found.entityRef}`,
+        );
+      });
     const body = parseInput(rejectPromotionSchema, req.body);
     const entity = await access.requireEntity({
       entityRef: found.entityRef,
@@ -180,7 +194,12 @@ export function createReleaseActionsRouter(options: {
       },
     });
     if (!rejected) {
-      throw await decidedConflict({ id: found.id, auditEvent });
+      throw await decidedConflict({
+        id: found.id,
+        auditEvent,
+        releases,
+        now: now(),
+      });
     }
     await auditEvent.success();
     await notifier.notifyBestEffort({
@@ -256,9 +275,15 @@ export function createReleaseActionsRouter(options: {
 async function decidedConflict(options: {
   id: string;
   auditEvent: AuditorServiceEvent;
+  releases: ReleaseStore;
+  now: Date;
 }): Promise<ConflictError> {
+  const { id, now } = options;
+  const current = await options.releases.getRelease({ id, now });
   const error = new ConflictError(
-    `Release ${options.id} is not a pending approval any more (decided or lapsed)`,
+    `Release ${id} no longer waits for approval: it is ${
+      current?.status ?? 'gone'
+    }`,
   );
   await options.auditEvent.fail({ error });
   return error;

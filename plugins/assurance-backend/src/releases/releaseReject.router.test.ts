@@ -90,7 +90,11 @@ describe.each(databases.eachSupportedId())(
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.message).toContain('reason is required');
       denied.add('assurance.release.approve');
-      expect((await reject(releaseId, bob, { reason: 'no' })).status).toBe(403);
+      const notApprover = await reject(releaseId, bob, { reason: 'no' });
+      expect(notApprover.status).toBe(403);
+      expect(notApprover.body.error.message).toBe(
+        'Only its requester (user:default/ada) may withdraw this request; rejecting it needs assurance.release.approve on component:default/payments-api',
+      );
       denied.clear();
 
       const rejected = await reject(releaseId, bob, {
@@ -115,6 +119,9 @@ describe.each(databases.eachSupportedId())(
         .post(`/v1/releases/${releaseId}/approve`)
         .set('authorization', bob);
       expect(approve.status).toBe(409);
+      expect(approve.body.error.message).toBe(
+        `Release ${releaseId} no longer waits for approval: it is rejected`,
+      );
       expect((await reject(releaseId, bob, { reason: 'again' })).status).toBe(
         409,
       );

@@ -103,7 +103,7 @@ describe('Reject and withdraw', () => {
       listReleases: jest.fn(async () => ({ items: [release()] })),
       rejectRelease: jest.fn(async () => {
         throw new Error(
-          'Release rel-pending is not a pending approval any more (decided or lapsed)',
+          'Release rel-pending no longer waits for approval: it is rejected',
         );
       }),
     });
@@ -117,7 +117,7 @@ describe('Reject and withdraw', () => {
       within(dialog).getByRole('button', { name: 'Reject' }),
     );
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'not a pending approval any more',
+      'no longer waits for approval',
     );
   });
 
