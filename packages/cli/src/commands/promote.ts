@@ -14,14 +14,15 @@
  * limitations under the License.
  */
 
-import {
-  describeZodError,
-  promotionRequestSchema,
-} from '@real-app-forever/plugin-assurance-common';
+import { promotionRequestSchema } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
 import { createCliApi, withBackendOutputAndExit } from '../lib/backendCommand';
-import { UsageError } from '../lib/errors';
-import { CommandContext, parseEntityOption } from '../lib/options';
+import {
+  CommandContext,
+  parseEntityOption,
+  parseFlags,
+  requireFlag,
+} from '../lib/options';
 
 /** Exit code of a promotion that waits for a second person's approval. */
 export const EXIT_PENDING_APPROVAL = 3;
@@ -78,25 +79,19 @@ async function promote(
 ): Promise<number> {
   const { output } = context;
   const entityRef = parseEntityOption(options.entity);
-  const environment = options.environment.trim();
-  if (!environment) {
-    throw new UsageError('--environment must not be empty');
-  }
-  const parsed = promotionRequestSchema.safeParse({
+  const environment = requireFlag('--environment', options.environment);
+  const body = parseFlags(promotionRequestSchema, {
     digest: options.digest,
     name: options.artifact,
     version: options.version,
     reason: options.reason,
   });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
   const api = createCliApi(options, context);
 
   const result = await api.promote({
     entityRef,
     environment,
-    body: parsed.data,
+    body,
   });
   const code = EXIT_CODES[result.decision];
   if (code === undefined) {
@@ -113,7 +108,7 @@ async function promote(
     refused: 'Refused',
   }[result.decision];
   output.line(
-    `${headline}: ${parsed.data.digest} to ${environment} for ${entityRef}${
+    `${headline}: ${body.digest} to ${environment} for ${entityRef}${
       result.release ? ` (release ${result.release.id})` : ''
     }`,
   );

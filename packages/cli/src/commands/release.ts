@@ -16,15 +16,18 @@
 
 import {
   Release,
-  describeZodError,
   rejectPromotionSchema,
   releaseRecordSchema,
   releaseUpdateSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command, InvalidArgumentError } from 'commander';
 import { createCliApi } from '../lib/backendCommand';
-import { UsageError } from '../lib/errors';
-import { CommandContext, parseEntityOption } from '../lib/options';
+import {
+  CommandContext,
+  parseEntityOption,
+  parseFlags,
+  requireFlag,
+} from '../lib/options';
 
 interface ConnectionOptions {
   json?: boolean;
@@ -161,7 +164,7 @@ async function record(
   context: CommandContext,
 ): Promise<number> {
   const entityRef = parseEntityOption(options.entity);
-  const parsed = releaseRecordSchema.safeParse({
+  const body = parseFlags(releaseRecordSchema, {
     environment: options.environment,
     artifact: {
       name: options.artifact,
@@ -175,11 +178,8 @@ async function record(
     deployedAt: options.deployedAt,
     evidenceIds: options.evidence,
   });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
   const api = createCliApi(options, context);
-  const release = await api.recordRelease({ entityRef, body: parsed.data });
+  const release = await api.recordRelease({ entityRef, body });
   printRelease(release, options, context, 'Recorded');
   return 0;
 }
@@ -188,16 +188,13 @@ async function update(
   options: UpdateOptions,
   context: CommandContext,
 ): Promise<number> {
-  const id = requireId(options.id);
-  const parsed = releaseUpdateSchema.safeParse({
+  const id = requireFlag('--id', options.id);
+  const body = parseFlags(releaseUpdateSchema, {
     status: options.status,
     migrationStatus: options.migrationStatus,
   });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
   const api = createCliApi(options, context);
-  const release = await api.updateRelease({ id, body: parsed.data });
+  const release = await api.updateRelease({ id, body });
   printRelease(release, options, context, 'Updated');
   return 0;
 }
@@ -206,23 +203,12 @@ async function withdraw(
   options: WithdrawOptions,
   context: CommandContext,
 ): Promise<number> {
-  const id = requireId(options.id);
-  const parsed = rejectPromotionSchema.safeParse({ reason: options.reason });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
+  const id = requireFlag('--id', options.id);
+  const body = parseFlags(rejectPromotionSchema, { reason: options.reason });
   const api = createCliApi(options, context);
-  const release = await api.rejectRelease({ id, body: parsed.data });
+  const release = await api.rejectRelease({ id, body });
   printRelease(release, options, context, 'Ended');
   return 0;
-}
-
-function requireId(value: string): string {
-  const id = value.trim();
-  if (!id) {
-    throw new UsageError('--id must not be empty');
-  }
-  return id;
 }
 
 function printRelease(

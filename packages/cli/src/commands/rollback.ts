@@ -17,13 +17,17 @@
 import {
   Release,
   RollbackResult,
-  describeZodError,
   rollbackRequestSchema,
 } from '@real-app-forever/plugin-assurance-common';
 import { Command } from 'commander';
 import { createCliApi, withBackendOutputAndExit } from '../lib/backendCommand';
-import { ApiError, UsageError } from '../lib/errors';
-import { CommandContext, parseEntityOption } from '../lib/options';
+import { ApiError } from '../lib/errors';
+import {
+  CommandContext,
+  parseEntityOption,
+  parseFlags,
+  requireFlag,
+} from '../lib/options';
 
 interface RollbackOptions {
   entity: string;
@@ -68,14 +72,8 @@ async function rollback(
 ): Promise<number> {
   const { output } = context;
   const entityRef = parseEntityOption(options.entity);
-  const environment = options.environment.trim();
-  if (!environment) {
-    throw new UsageError('--environment must not be empty');
-  }
-  const parsed = rollbackRequestSchema.safeParse({ reason: options.reason });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
+  const environment = requireFlag('--environment', options.environment);
+  const body = parseFlags(rollbackRequestSchema, { reason: options.reason });
   const api = createCliApi(options, context);
 
   let result: RollbackResult;
@@ -83,7 +81,7 @@ async function rollback(
     result = await api.rollback({
       entityRef,
       environment,
-      body: parsed.data,
+      body,
     });
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {

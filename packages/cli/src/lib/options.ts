@@ -32,6 +32,37 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
+/**
+ * Flags checked with the schema the backend checks the request with: the
+ * parsed request, or a usage error (exit 2) saying what is wrong, before
+ * any request is made.
+ */
+export function parseFlags<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: Parameters<typeof describeZodError>[0] };
+  },
+  flags: unknown,
+): T {
+  const parsed = schema.safeParse(flags);
+  if (!parsed.success) {
+    throw new UsageError(describeZodError(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** A flag's value, trimmed; a usage error when it is empty. */
+export function requireFlag(flag: string, value: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) {
+    throw new UsageError(`${flag} must not be empty`);
+  }
+  return trimmed;
+}
+
 /** The canonical form of `--entity`; a usage error when unreadable. */
 export function parseEntityOption(ref: string): string {
   try {
@@ -126,11 +157,9 @@ export function buildUploadFields(options: {
   warn: (message: string) => void;
 }): Record<string, string | undefined> {
   const { entityRef, flags, defaults, warn } = options;
-  const parsed = evidenceUploadFieldsSchema.safeParse({ entityRef, ...flags });
-  if (!parsed.success) {
-    throw new UsageError(describeZodError(parsed.error));
-  }
-  const fields: Record<string, string | undefined> = { ...parsed.data };
+  const fields: Record<string, string | undefined> = {
+    ...parseFlags(evidenceUploadFieldsSchema, { entityRef, ...flags }),
+  };
 
   for (const key of ['executionId', 'commit', 'pipelineUrl'] as const) {
     const value = defaults[key];
