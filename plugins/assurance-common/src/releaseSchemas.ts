@@ -16,6 +16,7 @@
 
 import { z } from 'zod';
 import { pageQuery } from './pageQuery';
+import { RELEASE_STATUSES } from './releases';
 
 const digestSchema = z
   .string({ error: 'digest is required' })
@@ -154,18 +155,6 @@ export const rejectPromotionSchema = z.object({
     .max(2000, 'reason must be at most 2000 characters'),
 });
 
-const releaseStatuses = [
-  'pending-approval',
-  'deploying',
-  'succeeded',
-  'failed',
-  'rolled-back',
-  'superseded',
-  'rejected',
-  'withdrawn',
-  'expired',
-] as const;
-
 /**
  * The query of `GET /v1/entities/{kind}/{namespace}/{name}/releases`:
  * `environment`, `status` (comma-separated, any of) and `since` (ISO 8601),
@@ -183,8 +172,8 @@ export const releaseListQuerySchema = z.object({
     .transform(value => value.split(',').map(part => part.trim()))
     .pipe(
       z.array(
-        z.enum(releaseStatuses, {
-          error: `status must be a comma-separated list of ${releaseStatuses.join(
+        z.enum(RELEASE_STATUSES, {
+          error: `status must be a comma-separated list of ${RELEASE_STATUSES.join(
             ', ',
           )}`,
         }),

@@ -22,23 +22,31 @@
 import { GateStatus } from './types';
 
 /**
- * The state of a release. A promotion that waits for approval is
- * `pending-approval`; one that ends without being deployed is `rejected`
- * (by an approver), `withdrawn` (by its requester) or `expired` (nobody
- * approved it in time).
+ * Every state of a release, in display order. A promotion that waits for
+ * approval is `pending-approval`; one that ends without being deployed is
+ * `rejected` (by an approver), `withdrawn` (by its requester) or `expired`
+ * (nobody approved it in time).
  *
  * @public
  */
-export type ReleaseStatus =
-  | 'pending-approval'
-  | 'deploying'
-  | 'succeeded'
-  | 'failed'
-  | 'rolled-back'
-  | 'superseded'
-  | 'rejected'
-  | 'withdrawn'
-  | 'expired';
+export const RELEASE_STATUSES = [
+  'pending-approval',
+  'deploying',
+  'succeeded',
+  'failed',
+  'rolled-back',
+  'superseded',
+  'rejected',
+  'withdrawn',
+  'expired',
+] as const;
+
+/**
+ * The state of a release: one of {@link RELEASE_STATUSES}.
+ *
+ * @public
+ */
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 
 /**
  * The state of a release's database migrations.

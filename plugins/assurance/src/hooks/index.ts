@@ -32,10 +32,6 @@ export { useLinkedEvidence } from './useLinkedEvidence';
 export { useOverrideActions } from './useOverrideActions';
 export { useReleaseActions } from './useReleaseActions';
 export type { ReleaseActions } from './useReleaseActions';
-export {
-  RELEASE_STATUSES,
-  SINCE_DAYS,
-  useReleaseFilter,
-} from './useReleaseFilter';
+export { SINCE_DAYS, useReleaseFilter } from './useReleaseFilter';
 export type { ReleaseHistoryView, SinceKey } from './useReleaseFilter';
 export { useReleaseHistory } from './useReleaseHistory';

@@ -16,20 +16,10 @@
 
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ReleaseStatus } from '@real-app-forever/plugin-assurance-common';
-
-/** The statuses a release history can be filtered by, in display order. */
-export const RELEASE_STATUSES: ReleaseStatus[] = [
-  'pending-approval',
-  'deploying',
-  'succeeded',
-  'failed',
-  'rolled-back',
-  'superseded',
-  'rejected',
-  'withdrawn',
-  'expired',
-];
+import {
+  RELEASE_STATUSES,
+  type ReleaseStatus,
+} from '@real-app-forever/plugin-assurance-common';
 
 /** How far back the history reaches, by its `?since=` value. */
 export const SINCE_DAYS = { '7d': 7, '30d': 30, '90d': 90 } as const;

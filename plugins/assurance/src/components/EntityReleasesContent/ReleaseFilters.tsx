@@ -15,14 +15,17 @@
  */
 
 import type { ChangeEvent } from 'react';
-import type { ReleaseStatus } from '@real-app-forever/plugin-assurance-common';
+import {
+  RELEASE_STATUSES,
+  type ReleaseStatus,
+} from '@real-app-forever/plugin-assurance-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { RELEASE_STATUSES, ReleaseHistoryView, SinceKey } from '../../hooks';
+import { ReleaseHistoryView, SinceKey } from '../../hooks';
 import { releaseStatusLabel } from './releaseLabels';
 
 const SINCE_OPTIONS: Array<{ value: SinceKey | ''; label: string }> = [
