@@ -312,7 +312,7 @@ describe('assurance release', () => {
       );
       expect(request.json).toEqual({ reason: 'superseded by build 42' });
       expect(result.stdout).toContain(
-        `Ended release ${FAKE_RELEASE_ID}: withdrawn`,
+        `Ended release ${FAKE_RELEASE_ID}: withdrawn\n`,
       );
     });
 

@@ -222,9 +222,11 @@ function printRelease(
     output.line(JSON.stringify(release, null, 2));
     return;
   }
-  output.line(
-    `${verb} release ${release.id}: ${release.status} (migration ${release.migrationStatus})`,
-  );
+  // A request that ended without a deploy has no migrations to report.
+  const migration = release.rejectedBy
+    ? ''
+    : ` (migration ${release.migrationStatus})`;
+  output.line(`${verb} release ${release.id}: ${release.status}${migration}`);
   output.line(
     `${release.entityRef} ${release.environment} ${release.artifact.name}${
       release.artifact.version ? ` ${release.artifact.version}` : ''
